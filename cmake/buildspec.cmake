@@ -1,0 +1,13 @@
+# buildspec.json is the single source of the plugin's name and version (obs-plugintemplate format).
+function(compliance_guard_read_buildspec path)
+  file(READ "${path}" spec)
+  foreach(key name displayName version author website email)
+    string(JSON value ERROR_VARIABLE error GET "${spec}" ${key})
+    if(error)
+      message(FATAL_ERROR "${path}: field '${key}' is missing (${error})")
+    endif()
+    string(TOUPPER "${key}" upper)
+    string(REPLACE "DISPLAYNAME" "DISPLAY_NAME" upper "${upper}")
+    set(PLUGIN_${upper} "${value}" PARENT_SCOPE)
+  endforeach()
+endfunction()

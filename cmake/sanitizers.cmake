@@ -1,0 +1,10 @@
+# CG_SANITIZER=address builds with ASan + UBSan, CG_SANITIZER=thread with TSan (asan / tsan presets).
+if(CG_SANITIZER STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(CG_SANITIZER STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(NOT CG_SANITIZER STREQUAL "")
+  message(FATAL_ERROR "CG_SANITIZER must be empty, 'address' or 'thread', not '${CG_SANITIZER}'")
+endif()
