@@ -1,0 +1,51 @@
+#include "core/finding_json.hpp"
+
+namespace cg {
+
+double toSeconds(Millis t)
+{
+    return static_cast<double>(t.count()) / 1000.0;
+}
+
+nlohmann::json toJson(const Detection& detection)
+{
+    nlohmann::json polygon = nlohmann::json::array();
+    for (const Point& p : detection.polygon)
+        polygon.push_back({p.x, p.y});
+    nlohmann::json out{{"category", detection.category},
+                       {"label", detection.label},
+                       {"detector", detection.detector},
+                       {"confidence", detection.confidence},
+                       {"polygon", std::move(polygon)}};
+    if (!detection.text.empty())
+        out["text"] = detection.text;
+    return out;
+}
+
+nlohmann::json toJson(const std::vector<Detection>& detections)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const Detection& detection : detections)
+        out.push_back(toJson(detection));
+    return out;
+}
+
+nlohmann::json toJson(const FindingEvent& event, const Rule* rule)
+{
+    const Finding& finding = event.finding;
+    nlohmann::json out{{"rule", finding.ruleId},
+                       {"state", toString(finding.state)},
+                       {"previous_state", toString(event.previousState)},
+                       {"opened_t", toSeconds(finding.openedAt)},
+                       {"changed_t", toSeconds(finding.escalatedAt)},
+                       {"last_seen_t", toSeconds(finding.lastSeenAt)},
+                       {"detections", toJson(finding.evidence)}};
+    out["cleared_t"] = finding.clearedAt ? nlohmann::json(toSeconds(*finding.clearedAt)) : nlohmann::json();
+    if (rule != nullptr) {
+        out["category"] = rule->category;
+        out["title"] = {{"en-US", rule->title.en}, {"zh-CN", rule->title.zh}};
+    }
+    return out;
+}
+
+} // namespace cg

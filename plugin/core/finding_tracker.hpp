@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/analyzer.hpp"
+#include "core/clock.hpp"
+#include "core/finding.hpp"
+#include "core/rules/rule_pack.hpp"
+
+#include <map>
+#include <vector>
+
+namespace cg {
+
+// Turns detections over time into findings with the states and thresholds of a rule pack.
+// A finding opens when its condition first holds, escalates as the condition lasts past each
+// threshold, holds its state through gaps shorter than clear_after_s, and clears after a gap that
+// long. Not thread-safe: one owner feeds it results and ticks.
+class FindingTracker {
+public:
+    FindingTracker(RulePack pack, const Clock& clock);
+
+    // Feeds one analysis result at the clock's current time; returns what changed.
+    std::vector<FindingEvent> observe(const AnalysisResult& result);
+    // Advances time without a new result: escalations and clearings that are due.
+    std::vector<FindingEvent> tick();
+    // Closes every open finding (end of session).
+    std::vector<FindingEvent> clearAll();
+
+    [[nodiscard]] std::vector<Finding> openFindings() const;
+    [[nodiscard]] const RulePack& pack() const { return pack_; }
+    // Time until a finding of this rule reaches the pack's limit; 0 when reached or not open.
+    [[nodiscard]] Millis timeToLimit(const std::string& ruleId) const;
+
+private:
+    struct RuleTrack {
+        std::optional<Finding> open;
+        std::optional<Millis> conditionSince; // condition holding without a gap since then
+        std::optional<Millis> conditionGoneSince;
+        // What was seen while the condition had not yet lasted long enough to open a finding.
+        std::vector<Detection> pendingEvidence;
+        Frame pendingFrame;
+    };
+
+    std::vector<FindingEvent> advance(Millis now);
+
+    RulePack pack_;
+    const Clock& clock_;
+    std::map<std::string, RuleTrack> tracks_;
+};
+
+} // namespace cg

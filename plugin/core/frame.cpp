@@ -1,0 +1,85 @@
+#include "core/frame.hpp"
+
+#include <cstring>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+#include <vector>
+
+namespace cg {
+
+int bytesPerPixel(PixelFormat format)
+{
+    return format == PixelFormat::Gray ? 1 : 4;
+}
+
+Frame Frame::wrap(PixelFormat format, int width, int height, int strideBytes,
+                  const std::uint8_t* pixels, Millis time)
+{
+    if (width <= 0 || height <= 0 || pixels == nullptr || strideBytes < width * bytesPerPixel(format))
+        throw std::invalid_argument("Frame::wrap: bad size, stride or pixel pointer");
+    Frame frame;
+    frame.pixels_ = pixels;
+    frame.format_ = format;
+    frame.width_ = width;
+    frame.height_ = height;
+    frame.stride_ = strideBytes;
+    frame.time_ = time;
+    return frame;
+}
+
+Frame Frame::copyOf(PixelFormat format, int width, int height, int strideBytes,
+                    const std::uint8_t* pixels, Millis time)
+{
+    Frame source = wrap(format, width, height, strideBytes, pixels, time);
+    const auto rowBytes = static_cast<std::size_t>(width * bytesPerPixel(format));
+    auto buffer = std::make_shared<std::vector<std::uint8_t>>(rowBytes * static_cast<std::size_t>(height));
+    for (int row = 0; row < height; ++row)
+        std::memcpy(buffer->data() + rowBytes * static_cast<std::size_t>(row),
+                    pixels + static_cast<std::ptrdiff_t>(row) * strideBytes, rowBytes);
+    source.pixels_ = buffer->data();
+    source.stride_ = static_cast<int>(rowBytes);
+    source.owner_ = std::move(buffer);
+    return source;
+}
+
+Frame Frame::fromMat(const cv::Mat& mat, Millis time, PixelFormat fourChannelFormat)
+{
+    if (mat.depth() != CV_8U || (mat.channels() != 1 && mat.channels() != 4))
+        throw std::invalid_argument("Frame::fromMat: need an 8-bit gray or four-channel image");
+    const PixelFormat format = mat.channels() == 1 ? PixelFormat::Gray : fourChannelFormat;
+    Frame frame = wrap(format, mat.cols, mat.rows, static_cast<int>(mat.step[0]), mat.data, time);
+    frame.owner_ = std::make_shared<cv::Mat>(mat); // shares the Mat's reference-counted buffer
+    return frame;
+}
+
+cv::Mat Frame::view() const
+{
+    if (empty())
+        return {};
+    const int type = format_ == PixelFormat::Gray ? CV_8UC1 : CV_8UC4;
+    return {height_, width_, type, const_cast<std::uint8_t*>(pixels_), static_cast<std::size_t>(stride_)};
+}
+
+cv::Mat Frame::gray() const
+{
+    if (empty() || format_ == PixelFormat::Gray)
+        return view();
+    cv::Mat out;
+    cv::cvtColor(view(), out, format_ == PixelFormat::Bgra ? cv::COLOR_BGRA2GRAY : cv::COLOR_RGBA2GRAY);
+    return out;
+}
+
+cv::Mat Frame::bgr() const
+{
+    cv::Mat out;
+    if (empty())
+        return out;
+    switch (format_) {
+    case PixelFormat::Gray: cv::cvtColor(view(), out, cv::COLOR_GRAY2BGR); break;
+    case PixelFormat::Bgra: cv::cvtColor(view(), out, cv::COLOR_BGRA2BGR); break;
+    case PixelFormat::Rgba: cv::cvtColor(view(), out, cv::COLOR_RGBA2BGR); break;
+    }
+    return out;
+}
+
+} // namespace cg
