@@ -97,7 +97,7 @@ void collect(const std::vector<FindingEvent>& events, std::vector<FindingSpan>& 
 nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& pack,
                            const AnalyzeOptions& options, std::vector<FindingSpan>& spans)
 {
-    Analyzer analyzer(makeDefaultDetectors());
+    Analyzer analyzer(makeDetectors());
     MediaInput media(input, samplingInterval(analyzer));
     ManualClock mediaClock;
     SteadyClock recordClock;

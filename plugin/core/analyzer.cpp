@@ -47,8 +47,33 @@ void Analyzer::submit(Frame frame) noexcept
     wake_.notify_one();
 }
 
+void Analyzer::replaceDetectors(std::vector<std::unique_ptr<Detector>> detectors)
+{
+    std::vector<std::unique_ptr<Detector>> replaced;
+    {
+        std::lock_guard lock(mutex_);
+        if (pendingDetectors_)
+            replaced = std::move(*pendingDetectors_); // destroyed outside the lock
+        pendingDetectors_ = std::move(detectors);
+    }
+}
+
+void Analyzer::adoptPendingDetectors()
+{
+    std::optional<std::vector<std::unique_ptr<Detector>>> pending;
+    {
+        std::lock_guard lock(mutex_);
+        pending.swap(pendingDetectors_);
+    }
+    if (!pending)
+        return;
+    detectors_ = std::move(*pending);
+    lastRun_.assign(detectors_.size(), std::nullopt);
+}
+
 AnalysisResult Analyzer::step(const Frame& frame)
 {
+    adoptPendingDetectors();
     AnalysisResult result;
     result.frame = frame;
     for (std::size_t i = 0; i < detectors_.size(); ++i) {

@@ -50,13 +50,17 @@ public:
     void stop();
 
     void submit(Frame frame) noexcept;
+    // New detectors (changed settings) take over before the next frame; never waits for the worker.
+    void replaceDetectors(std::vector<std::unique_ptr<Detector>> detectors);
     AnalysisResult step(const Frame& frame);
 
     [[nodiscard]] AnalyzerStats stats() const;
+    // Only while the worker is not running (before start(), after stop(), or with step()).
     [[nodiscard]] const std::vector<std::unique_ptr<Detector>>& detectors() const { return detectors_; }
 
 private:
     void run();
+    void adoptPendingDetectors();
 
     std::vector<std::unique_ptr<Detector>> detectors_;
     std::vector<std::optional<Millis>> lastRun_;
@@ -65,6 +69,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::optional<Frame> slot_;
+    std::optional<std::vector<std::unique_ptr<Detector>>> pendingDetectors_;
     bool stopping_ = false;
     std::thread worker_;
 

@@ -39,6 +39,13 @@ std::vector<FindingEvent> ComplianceSession::tick()
     return events;
 }
 
+std::vector<FindingEvent> ComplianceSession::stopWatching(const std::vector<std::string>& categories)
+{
+    std::vector<FindingEvent> events = tracker_.stopWatching(categories);
+    write(events);
+    return events;
+}
+
 void ComplianceSession::note(const std::string& type, nlohmann::json payload)
 {
     if (record_ && !closed_)

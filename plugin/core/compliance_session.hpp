@@ -24,6 +24,8 @@ public:
 
     std::vector<FindingEvent> onResult(const AnalysisResult& result);
     std::vector<FindingEvent> tick();
+    // The categories are no longer on air: their findings clear now (FindingTracker::stopWatching).
+    std::vector<FindingEvent> stopWatching(const std::vector<std::string>& categories);
     // Any other record line: scene_change, settings_changed, heartbeat, error.
     void note(const std::string& type, nlohmann::json payload);
     // Clears the open findings and writes session_end; later calls do nothing.

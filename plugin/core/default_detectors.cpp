@@ -1,13 +1,12 @@
 #include "core/default_detectors.hpp"
 
-#include "core/codes/code_detector.hpp"
-
 namespace cg {
 
-std::vector<std::unique_ptr<Detector>> makeDefaultDetectors()
+std::vector<std::unique_ptr<Detector>> makeDetectors(const DetectorSettings& settings)
 {
     std::vector<std::unique_ptr<Detector>> detectors;
-    detectors.push_back(std::make_unique<CodeDetector>());
+    if (settings.codes)
+        detectors.push_back(std::make_unique<CodeDetector>(settings.codeSettings));
     return detectors;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/codes/code_detector.hpp"
 #include "core/detector.hpp"
 
 #include <memory>
@@ -7,7 +8,13 @@
 
 namespace cg {
 
-// The detectors the filter and the CLI run, at their default settings.
-std::vector<std::unique_ptr<Detector>> makeDefaultDetectors();
+// Which detectors run and how; the filter's properties map onto this.
+struct DetectorSettings {
+    bool codes = true;
+    CodeDetectorSettings codeSettings;
+};
+
+// The detectors the filter and the CLI run.
+std::vector<std::unique_ptr<Detector>> makeDetectors(const DetectorSettings& settings = {});
 
 } // namespace cg

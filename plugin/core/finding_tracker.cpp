@@ -88,6 +88,18 @@ std::vector<FindingEvent> FindingTracker::observe(const AnalysisResult& result)
     return advance(now);
 }
 
+void FindingTracker::closeFinding(RuleTrack& track, Millis now, std::vector<FindingEvent>& events)
+{
+    if (!track.open)
+        return;
+    const FindingState previous = track.open->state;
+    track.open->state = FindingState::Clear;
+    track.open->clearedAt = now;
+    track.open->escalatedAt = now;
+    events.push_back({FindingChange::Cleared, *track.open, previous});
+    track.open.reset();
+}
+
 std::vector<FindingEvent> FindingTracker::tick()
 {
     return advance(clock_.now());
@@ -100,18 +112,8 @@ std::vector<FindingEvent> FindingTracker::advance(Millis now)
         RuleTrack& track = tracks_[rule.id];
         const RuleThresholds& limits = rule.thresholds;
         if (track.conditionGoneSince && now - *track.conditionGoneSince >= seconds(limits.clearAfterS)) {
-            if (track.open) {
-                FindingState previous = track.open->state;
-                track.open->state = FindingState::Clear;
-                track.open->clearedAt = now;
-                track.open->escalatedAt = now;
-                events.push_back({FindingChange::Cleared, *track.open, previous});
-                track.open.reset();
-            }
-            track.conditionSince.reset();
-            track.conditionGoneSince.reset();
-            track.pendingEvidence.clear();
-            track.pendingFrame = Frame{};
+            closeFinding(track, now, events);
+            track = RuleTrack{};
             continue;
         }
         // Through a gap shorter than clear_after_s a finding holds its state without escalating.
@@ -145,19 +147,34 @@ std::vector<FindingEvent> FindingTracker::advance(Millis now)
 
 std::vector<FindingEvent> FindingTracker::clearAll()
 {
+    std::vector<std::string> everyCategory;
+    for (const Rule& rule : pack_.rules)
+        everyCategory.push_back(rule.category);
+    return stopWatching(everyCategory);
+}
+
+std::vector<FindingEvent> FindingTracker::stopWatching(const std::vector<std::string>& categories)
+{
     const Millis now = clock_.now();
     std::vector<FindingEvent> events;
-    for (auto& [ruleId, track] : tracks_) {
-        if (track.open) {
-            FindingState previous = track.open->state;
-            track.open->state = FindingState::Clear;
-            track.open->clearedAt = now;
-            track.open->escalatedAt = now;
-            events.push_back({FindingChange::Cleared, *track.open, previous});
-        }
+    for (const Rule& rule : pack_.rules) {
+        if (!contains(categories, rule.category))
+            continue;
+        RuleTrack& track = tracks_[rule.id];
+        closeFinding(track, now, events);
         track = RuleTrack{};
     }
     return events;
+}
+
+std::vector<FindingTracker::RuleStatus> FindingTracker::ruleStatuses() const
+{
+    std::vector<RuleStatus> statuses;
+    for (const Rule& rule : pack_.rules) {
+        const RuleTrack& track = tracks_.at(rule.id);
+        statuses.push_back({&rule, track.conditionSince, track.conditionGoneSince.has_value(), track.open});
+    }
+    return statuses;
 }
 
 std::vector<Finding> FindingTracker::openFindings() const

@@ -25,7 +25,20 @@ public:
     // Closes every open finding (end of session).
     std::vector<FindingEvent> clearAll();
 
+    // Ends watching these categories (their scene left the program output): open findings of
+    // their rules clear now instead of after clear_after_s, and pending conditions are forgotten.
+    std::vector<FindingEvent> stopWatching(const std::vector<std::string>& categories);
+
     [[nodiscard]] std::vector<Finding> openFindings() const;
+
+    // Where each rule stands: for the dock's rows and countdowns.
+    struct RuleStatus {
+        const Rule* rule = nullptr;
+        std::optional<Millis> conditionSince; // the condition has held (through short gaps) since then
+        bool inGap = false;                   // not seen right now, but not yet long enough to clear
+        std::optional<Finding> open;
+    };
+    [[nodiscard]] std::vector<RuleStatus> ruleStatuses() const;
     [[nodiscard]] const RulePack& pack() const { return pack_; }
     // Time until a finding of this rule reaches the pack's limit; 0 when reached or not open.
     [[nodiscard]] Millis timeToLimit(const std::string& ruleId) const;
@@ -41,6 +54,7 @@ private:
     };
 
     std::vector<FindingEvent> advance(Millis now);
+    static void closeFinding(RuleTrack& track, Millis now, std::vector<FindingEvent>& events);
 
     RulePack pack_;
     const Clock& clock_;

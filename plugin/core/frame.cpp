@@ -30,16 +30,27 @@ Frame Frame::wrap(PixelFormat format, int width, int height, int strideBytes,
 Frame Frame::copyOf(PixelFormat format, int width, int height, int strideBytes,
                     const std::uint8_t* pixels, Millis time)
 {
-    Frame source = wrap(format, width, height, strideBytes, pixels, time);
+    return copyInto(std::make_shared<std::vector<std::uint8_t>>(), format, width, height, strideBytes, pixels,
+                    time);
+}
+
+Frame Frame::copyInto(std::shared_ptr<std::vector<std::uint8_t>> buffer, PixelFormat format, int width,
+                      int height, int strideBytes, const std::uint8_t* pixels, Millis time)
+{
+    Frame frame = wrap(format, width, height, strideBytes, pixels, time);
     const auto rowBytes = static_cast<std::size_t>(width * bytesPerPixel(format));
-    auto buffer = std::make_shared<std::vector<std::uint8_t>>(rowBytes * static_cast<std::size_t>(height));
-    for (int row = 0; row < height; ++row)
-        std::memcpy(buffer->data() + rowBytes * static_cast<std::size_t>(row),
-                    pixels + static_cast<std::ptrdiff_t>(row) * strideBytes, rowBytes);
-    source.pixels_ = buffer->data();
-    source.stride_ = static_cast<int>(rowBytes);
-    source.owner_ = std::move(buffer);
-    return source;
+    buffer->resize(rowBytes * static_cast<std::size_t>(height));
+    if (static_cast<std::size_t>(strideBytes) == rowBytes) {
+        std::memcpy(buffer->data(), pixels, buffer->size());
+    } else {
+        for (int row = 0; row < height; ++row)
+            std::memcpy(buffer->data() + rowBytes * static_cast<std::size_t>(row),
+                        pixels + static_cast<std::ptrdiff_t>(row) * strideBytes, rowBytes);
+    }
+    frame.pixels_ = buffer->data();
+    frame.stride_ = static_cast<int>(rowBytes);
+    frame.owner_ = std::move(buffer);
+    return frame;
 }
 
 Frame Frame::fromMat(const cv::Mat& mat, Millis time, PixelFormat fourChannelFormat)

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <opencv2/core/mat.hpp>
+#include <vector>
 
 namespace cg {
 
@@ -23,6 +24,9 @@ public:
                       const std::uint8_t* pixels, Millis time = Millis{0});
     static Frame copyOf(PixelFormat format, int width, int height, int strideBytes,
                         const std::uint8_t* pixels, Millis time = Millis{0});
+    // Copies the pixels, tightly packed, into `buffer` (resized to fit) and shares it.
+    static Frame copyInto(std::shared_ptr<std::vector<std::uint8_t>> buffer, PixelFormat format, int width,
+                          int height, int strideBytes, const std::uint8_t* pixels, Millis time = Millis{0});
     // Shares the Mat's buffer (CV_8UC4 as BGRA unless told RGBA, CV_8UC1 as gray).
     static Frame fromMat(const cv::Mat& mat, Millis time = Millis{0},
                          PixelFormat fourChannelFormat = PixelFormat::Bgra);

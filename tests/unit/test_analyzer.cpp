@@ -151,3 +151,21 @@ TEST(Analyzer, StopsPromptlyWithAFramePending)
 
 } // namespace
 } // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(Analyzer, ReplacedDetectorsTakeOverBeforeTheNextFrame)
+{
+    std::vector<std::unique_ptr<Detector>> first;
+    first.push_back(std::make_unique<BrightnessProbe>(std::chrono::milliseconds(0), "old"));
+    Analyzer analyzer(std::move(first));
+    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(0))).detectorsRun, std::vector<std::string>{"old"});
+    std::vector<std::unique_ptr<Detector>> second;
+    second.push_back(std::make_unique<BrightnessProbe>(std::chrono::milliseconds(0), "new"));
+    analyzer.replaceDetectors(std::move(second));
+    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(1))).detectorsRun, std::vector<std::string>{"new"});
+}
+
+} // namespace
+} // namespace cg

@@ -206,3 +206,30 @@ TEST(FindingState, RoundTripsThroughItsRecordName)
 
 } // namespace
 } // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(FindingTracker, StopWatchingClearsAtOnceAndForgetsPendingConditions)
+{
+    ManualClock clock;
+    FindingTracker tracker(packOf({makeRule("qr", "qr_code", Trigger::Present, {0, 0, 0, 0, 30}),
+                                   makeRule("quiet", "silence", Trigger::Present, fiveMinutes)}),
+                           clock);
+    AnalysisResult both = sighting("qr_code", 1);
+    both.categoriesChecked.push_back("silence");
+    both.detections.push_back(Detection{"audio", "silence", "-70 dBFS", 1.0f, {}, {}});
+    tracker.observe(both);
+    clock.set(2s);
+    const auto events = tracker.stopWatching({"qr_code"});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].change, FindingChange::Cleared);
+    EXPECT_EQ(events[0].finding.clearedAt, 2s) << "no wait for clear_after_s: the scene is off air";
+    const auto statuses = tracker.ruleStatuses();
+    ASSERT_EQ(statuses.size(), 2u);
+    EXPECT_FALSE(statuses[0].conditionSince.has_value());
+    EXPECT_EQ(statuses[1].conditionSince, 0s) << "other categories are untouched";
+}
+
+} // namespace
+} // namespace cg

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/finding_tracker.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace cg {
+
+// A finding change as the dock lists it under "recent".
+struct RecentFinding {
+    FindingEvent event;
+    std::int64_t utcMillis = 0;
+    std::string evidencePath; // absolute path of the evidence picture, empty until written
+};
+
+// The parts of the guard's status (plugin/obs/guard_api.hpp) that come from the core.
+nlohmann::json ruleRowsJson(const FindingTracker& tracker, Millis now);
+nlohmann::json recentJson(const std::deque<RecentFinding>& recent, const RulePack& pack);
+nlohmann::json localizedJson(const LocalizedText& text);
+FindingState worstOpenState(const FindingTracker& tracker);
+// What was seen, in a few words: the decoded text of a code, or the detection's label.
+std::string detailOf(const std::vector<Detection>& detections);
+
+} // namespace cg
