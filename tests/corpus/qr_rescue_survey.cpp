@@ -166,7 +166,6 @@ Strategy firstOf(std::vector<Strategy> ladder)
 
 std::vector<std::pair<std::string, Strategy>> strategies()
 {
-    const auto lum = ZXing::Binarizer::LocalAverage;
     std::vector<std::pair<std::string, Strategy>> all = {
         {"zxing enlarged 400 (current)",
          [=](const Region& r) { return read(scaledTo(r, 400).crop, zxing()); }},
@@ -276,7 +275,6 @@ std::vector<std::pair<std::string, Strategy>> strategies()
          firstOf({curvedAt(300), curvedAt(400), curvedAt(600), curvedAt(800)})},
         {"ladder curved 400,560,800", firstOf({curvedAt(400), curvedAt(560), curvedAt(800)})},
     };
-    (void)lum;
     return all;
 }
 
