@@ -1,0 +1,208 @@
+#include "obs/compliance_filter.hpp"
+
+#include "core/analyzer.hpp"
+#include "obs/filter_registry.hpp"
+#include "obs/filter_settings.hpp"
+#include "obs/frame_reader.hpp"
+#include "obs/guard_api.hpp"
+#include "obs/plugin_log.hpp"
+
+#include <obs-module.h>
+
+#include <atomic>
+#include <cmath>
+#include <memory>
+
+#define TEXT_FILTER_NAME obs_module_text("ComplianceGuard.Filter.Name")
+
+namespace cg::obs {
+
+namespace {
+
+GuardService* guard = nullptr;
+
+// One Compliance Guard filter on a scene or source. The graphics thread draws the target unchanged
+// and, at the analysis cadence, hands a downscaled copy to this filter's analyzer; the analyzer's
+// worker passes results to the guard service. Settings reach the graphics thread as one published
+// snapshot.
+struct ComplianceFilter {
+    obs_source_t* context = nullptr;
+    std::atomic<std::shared_ptr<const FilterSettings>> settings;
+    SharedFilterSettings appliedShared;
+    std::unique_ptr<FrameReader> reader; // graphics thread only
+    std::unique_ptr<Analyzer> analyzer;
+    Millis lastStaged{-1000000};
+    bool loggedRenderError = false;
+};
+
+const char* filterName(void*) noexcept
+{
+    return TEXT_FILTER_NAME;
+}
+
+std::vector<std::string> categoriesOf(const DetectorSettings& settings)
+{
+    std::vector<std::string> categories;
+    for (const auto& detector : makeDetectors(settings))
+        for (std::string& category : detector->categories())
+            categories.push_back(std::move(category));
+    return categories;
+}
+
+void filterUpdate(void* data, obs_data_t* settings) noexcept
+{
+    auto* filter = static_cast<ComplianceFilter*>(data);
+    try {
+        auto snapshot = std::make_shared<const FilterSettings>(readFilterSettings(settings));
+        const std::shared_ptr<const FilterSettings> previous = filter->settings.exchange(snapshot);
+        if (filter->analyzer && previous) {
+            filter->analyzer->replaceDetectors(makeDetectors(snapshot->detectors));
+            registry().update(filter, categoriesOf(snapshot->detectors));
+        }
+        // Shared settings changed in this filter's properties apply to every watched scene.
+        const SharedFilterSettings shared = readSharedSettings(settings);
+        if (guard && previous && !(shared == filter->appliedShared)) {
+            GuardSettings global = guard->settings();
+            global.packId = shared.packId;
+            global.recordDir = shared.recordDir;
+            global.rehearsal = shared.rehearsal;
+            guard->applySettings(global);
+        }
+        filter->appliedShared = shared;
+    } catch (const std::exception& error) {
+        log(LOG_ERROR, "filter settings not applied: %s", error.what());
+    }
+}
+
+void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
+{
+    try {
+        auto filter = std::make_unique<ComplianceFilter>();
+        filter->context = context;
+        if (guard)
+            writeSharedSettings(settings, guard->settings());
+        filterUpdate(filter.get(), settings);
+        const std::shared_ptr<const FilterSettings> snapshot = filter->settings.load();
+        filter->analyzer = std::make_unique<Analyzer>(makeDetectors(snapshot->detectors));
+        filter->analyzer->start([](const AnalysisResult& result) {
+            if (guard)
+                guard->onResult(result);
+        });
+        obs_enter_graphics();
+        filter->reader = std::make_unique<FrameReader>();
+        obs_leave_graphics();
+        registry().add(filter.get(), context, categoriesOf(snapshot->detectors));
+        return filter.release();
+    } catch (const std::exception& error) {
+        log(LOG_ERROR, "filter not created: %s", error.what());
+        return nullptr;
+    }
+}
+
+void filterDestroy(void* data) noexcept
+{
+    auto* filter = static_cast<ComplianceFilter*>(data);
+    try {
+        registry().remove(filter);
+        if (guard)
+            guard->setWatching(filter, false, {});
+        filter->analyzer.reset(); // stops and joins the worker before the frames' source goes
+        obs_enter_graphics();
+        filter->reader.reset();
+        obs_leave_graphics();
+    } catch (const std::exception& error) {
+        log(LOG_ERROR, "filter destroy: %s", error.what());
+    }
+    delete filter;
+}
+
+void filterDefaults(obs_data_t* settings) noexcept
+{
+    setFilterDefaults(settings, guard ? guard->settings() : GuardSettings{});
+}
+
+obs_properties_t* filterProperties(void* data) noexcept
+{
+    try {
+        // Show the shared settings as they are now, even if another scene's filter changed them.
+        auto* filter = static_cast<ComplianceFilter*>(data);
+        if (filter && guard) {
+            obs_data_t* settings = obs_source_get_settings(filter->context);
+            writeSharedSettings(settings, guard->settings());
+            filter->appliedShared = readSharedSettings(settings);
+            obs_data_release(settings);
+        }
+        return makeFilterProperties(guard ? guard->availablePacks()
+                                          : std::vector<std::pair<std::string, LocalizedText>>{});
+    } catch (const std::exception& error) {
+        log(LOG_ERROR, "filter properties: %s", error.what());
+        return obs_properties_create();
+    }
+}
+
+std::pair<uint32_t, uint32_t> analysisSize(uint32_t width, uint32_t height, uint32_t maxHeight)
+{
+    if (maxHeight == 0 || height <= maxHeight)
+        return {width, height};
+    const double scale = static_cast<double>(maxHeight) / height;
+    return {static_cast<uint32_t>(std::lround(width * scale)) & ~1u, maxHeight};
+}
+
+void filterRender(void* data, gs_effect_t*) noexcept
+{
+    auto* filter = static_cast<ComplianceFilter*>(data);
+    obs_source_skip_video_filter(filter->context);
+    if (!guard || !filter->reader)
+        return;
+    try {
+        // The frame staged one render ago has long been copied by the GPU: mapping it now never
+        // stalls. Submitting never waits for the worker.
+        if (std::optional<Frame> frame = filter->reader->collect())
+            filter->analyzer->submit(std::move(*frame));
+
+        const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
+        obs_source_t* parent = obs_filter_get_parent(filter->context);
+        const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
+        const Millis now = guard->clock().now();
+        if (!onAir || !settings->detectors.codes || now - filter->lastStaged < settings->cadence)
+            return;
+        obs_source_t* target = obs_filter_get_target(filter->context);
+        const uint32_t width = obs_source_get_base_width(target);
+        const uint32_t height = obs_source_get_base_height(target);
+        if (width == 0 || height == 0)
+            return;
+        const auto [analysisWidth, analysisHeight] = analysisSize(width, height, settings->analysisHeight);
+        filter->reader->stage(target, width, height, analysisWidth, analysisHeight, now);
+        filter->lastStaged = now;
+    } catch (const std::exception& error) {
+        if (!filter->loggedRenderError)
+            log(LOG_ERROR, "analysis frame not captured: %s", error.what());
+        filter->loggedRenderError = true;
+    }
+}
+
+} // namespace
+
+void registerComplianceFilter(GuardService* service)
+{
+    guard = service;
+    obs_source_info info = {};
+    info.id = api::filterId;
+    info.type = OBS_SOURCE_TYPE_FILTER;
+    info.output_flags = OBS_SOURCE_VIDEO;
+    info.get_name = filterName;
+    info.create = filterCreate;
+    info.destroy = filterDestroy;
+    info.update = filterUpdate;
+    info.get_defaults = filterDefaults;
+    info.get_properties = filterProperties;
+    info.video_render = filterRender;
+    obs_register_source(&info);
+}
+
+void forgetGuardService()
+{
+    guard = nullptr;
+}
+
+} // namespace cg::obs

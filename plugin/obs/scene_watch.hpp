@@ -1,0 +1,16 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace cg::obs {
+
+// The scenes as the dock lists them: {"name", "watched", "on_program", "in_preview"} each.
+nlohmann::json listScenes();
+// Watching a scene adds the Compliance Guard filter to it (or enables the one it has); unwatching
+// disables it, keeping its settings. False when there is no such scene.
+bool setSceneWatched(const std::string& sceneName, bool watched);
+// Names of the scenes with an enabled Compliance Guard filter.
+std::vector<std::string> watchedSceneNames();
+
+} // namespace cg::obs
