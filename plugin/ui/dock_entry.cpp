@@ -1,0 +1,122 @@
+#include "ui/dock_entry.hpp"
+
+#include "ui/dock_text.hpp"
+#include "ui/guard_client.hpp"
+#include "ui/guard_dock.hpp"
+
+#include <obs-frontend-api.h>
+#include <obs-module.h>
+#include <util/config-file.h>
+#include <util/platform.h>
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSystemTrayIcon>
+
+#include <memory>
+
+namespace cg::ui {
+namespace {
+
+constexpr const char* kDockId = "compliance-guard-dock";
+
+struct DockInstance {
+    std::unique_ptr<GuardClient> client; // outlives the dock widget, which holds a reference to it
+    QPointer<GuardDock> dock;
+};
+
+DockInstance* instance = nullptr;
+
+QSystemTrayIcon::MessageIcon trayIconFor(GuardState state)
+{
+    return state >= GuardState::Critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning;
+}
+
+void showInTray(const QString& title, const QString& message, GuardState state)
+{
+    auto* tray = static_cast<QSystemTrayIcon*>(obs_frontend_get_system_tray());
+    if (tray != nullptr && tray->isVisible())
+        tray->showMessage(title, message, trayIconFor(state), 10000);
+}
+
+// OBS adds plugin docks hidden and floating and then restores the saved layout, which does not know
+// a new dock yet. So on the first run (no flag in the module's config) dock it on the right and show
+// it once OBS has finished loading; later runs keep whatever the user made of it.
+void showDockOnFirstRun()
+{
+    char* path = obs_module_config_path("dock.ini");
+    if (path == nullptr || instance == nullptr || instance->dock == nullptr) {
+        bfree(path);
+        return;
+    }
+    char* folder = obs_module_config_path("");
+    os_mkdirs(folder);
+    bfree(folder);
+    config_t* config = nullptr;
+    if (config_open(&config, path, CONFIG_OPEN_ALWAYS) == CONFIG_SUCCESS) {
+        if (!config_get_bool(config, "Dock", "ShownOnce")) {
+            auto* dock = qobject_cast<QDockWidget*>(instance->dock->parentWidget());
+            auto* window = static_cast<QMainWindow*>(obs_frontend_get_main_window());
+            if (dock != nullptr && window != nullptr) {
+                dock->setFloating(false);
+                window->addDockWidget(Qt::RightDockWidgetArea, dock);
+                dock->show();
+                dock->raise();
+            }
+            config_set_bool(config, "Dock", "ShownOnce", true);
+            config_save_safe(config, "tmp", nullptr);
+        }
+        config_close(config);
+    }
+    bfree(path);
+}
+
+void onFrontendEvent(enum obs_frontend_event event, void*) noexcept
+{
+    try {
+        if (event == OBS_FRONTEND_EVENT_FINISHED_LOADING && instance != nullptr &&
+            instance->dock != nullptr) {
+            instance->dock->refresh();
+            showDockOnFirstRun();
+        }
+    } catch (...) {
+        blog(LOG_ERROR, "[compliance-guard] dock: frontend event %d failed", static_cast<int>(event));
+    }
+}
+
+} // namespace
+
+void createDock()
+{
+    if (instance != nullptr)
+        return;
+    auto created = std::make_unique<DockInstance>();
+    created->client = std::make_unique<GuardClient>();
+    obs_frontend_push_ui_translation(obs_module_get_string);
+    auto* dock = new GuardDock(*created->client, obs_get_locale());
+    obs_frontend_pop_ui_translation();
+    created->dock = dock;
+    QObject::connect(dock, &GuardDock::attentionNeeded, dock, &showInTray);
+    const QByteArray title = dockText("ComplianceGuard.Dock.Title").toUtf8();
+    if (!obs_frontend_add_dock_by_id(kDockId, title.constData(), dock)) {
+        blog(LOG_ERROR, "[compliance-guard] dock: OBS refused the dock id %s", kDockId);
+        delete dock;
+        return;
+    }
+    instance = created.release();
+    obs_frontend_add_event_callback(&onFrontendEvent, nullptr);
+}
+
+void destroyDock()
+{
+    if (instance == nullptr)
+        return;
+    obs_frontend_remove_event_callback(&onFrontendEvent, nullptr);
+    obs_frontend_remove_dock(kDockId); // deletes the QDockWidget and the GuardDock inside it
+    delete instance->dock.data();      // still there only if OBS did not own it
+    delete instance;
+    instance = nullptr;
+}
+
+} // namespace cg::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "ui/dock_model.hpp"
+#include "ui/guard_link.hpp"
+#include "ui/rule_row_list.hpp"
+
+#include <QWidget>
+
+#include <optional>
+#include <string>
+
+class QLabel;
+class QPushButton;
+
+namespace cg::ui {
+
+class StateBanner;
+class SceneWatchList;
+class RecentFindingsList;
+
+// The Compliance Guard dock: the state banner, the active rules with their countdowns, the scenes
+// to watch, the recent findings and the record buttons. It knows the guard only through GuardLink.
+class GuardDock final : public QWidget {
+    Q_OBJECT
+
+  public:
+    // locale picks the rule titles and pack names out of the status JSON ("zh-CN", "en-US").
+    GuardDock(GuardLink& link, std::string locale, QWidget* parent = nullptr,
+              MonotonicMs now = steadyMonotonicMs());
+
+    // Asks the guard for its status now (at start, and when OBS has finished loading).
+    void refresh();
+
+    StateBanner* banner() const { return banner_; }
+    RuleRowList* rules() const { return rules_; }
+    SceneWatchList* scenes() const { return scenes_; }
+    RecentFindingsList* recent() const { return recent_; }
+    QString sessionText() const;
+    QString errorText() const;
+    QString verdictText() const;
+    QPushButton* acknowledgeButton() const { return acknowledge_; }
+    QPushButton* openFolderButton() const { return openFolder_; }
+    QPushButton* verifyButton() const { return verify_; }
+
+  signals:
+    // An escalation the streamer must see now: OBS's tray shows it (dock_entry.cpp).
+    void attentionNeeded(const QString& title, const QString& message, cg::ui::GuardState state);
+
+  private:
+    void applyStatus(const QString& json);
+    void onAlert(const QString& json);
+    void raiseDock();
+    void verifyRecord();
+    void showErrors(const GuardStatus& status);
+
+    GuardLink& link_;
+    std::string locale_;
+    std::string sessionDir_;
+    std::optional<GuardState> shownState_; // from the last status, if any
+    StateBanner* banner_;
+    QLabel* session_;
+    QLabel* errors_;
+    RuleRowList* rules_;
+    SceneWatchList* scenes_;
+    RecentFindingsList* recent_;
+    QPushButton* acknowledge_;
+    QPushButton* openFolder_;
+    QPushButton* verify_;
+    QLabel* verdict_;
+};
+
+} // namespace cg::ui
