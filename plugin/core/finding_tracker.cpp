@@ -37,10 +37,11 @@ float strength(const std::vector<Detection>& detections)
                            [](float sum, const Detection& d) { return sum + d.confidence; });
 }
 
-// Findings outlive the frame they were seen in, so borrowed pixels are copied once here.
+// Findings outlive the frame they were seen in, and analysed frames may come from a small pool
+// that must not be pinned, so evidence gets its own copy (only when the evidence changes).
 Frame keepable(const Frame& frame)
 {
-    if (frame.empty() || frame.ownsPixels())
+    if (frame.empty())
         return frame;
     return Frame::copyOf(frame.format(), frame.width(), frame.height(), frame.strideBytes(), frame.pixels(),
                          frame.time());
@@ -80,7 +81,7 @@ std::vector<FindingEvent> FindingTracker::observe(const AnalysisResult& result)
                 track.open->evidenceFrame = keepable(result.frame);
                 track.open->evidenceConfidence = strength(track.open->evidence);
             }
-        } else {
+        } else if (track.pendingFrame.empty() || strength(seen) > strength(track.pendingEvidence)) {
             track.pendingEvidence = std::move(seen);
             track.pendingFrame = keepable(result.frame);
         }

@@ -32,6 +32,7 @@ struct ComplianceFilter {
     std::unique_ptr<FrameReader> reader; // graphics thread only
     std::unique_ptr<Analyzer> analyzer;
     Millis lastStaged{-1000000};
+    std::atomic<bool> captured{false};
     bool loggedRenderError = false;
 };
 
@@ -84,14 +85,19 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
         filterUpdate(filter.get(), settings);
         const std::shared_ptr<const FilterSettings> snapshot = filter->settings.load();
         filter->analyzer = std::make_unique<Analyzer>(makeDetectors(snapshot->detectors));
-        filter->analyzer->start([](const AnalysisResult& result) {
-            if (guard)
-                guard->onResult(result);
+        filter->analyzer->start([watcher = filter.get()](const AnalysisResult& result) {
+            if (!guard)
+                return;
+            // Frames are only staged on air: a result marks this filter as watching at once, not
+            // at the ticker's next poll, so that leaving the air or being removed before that poll
+            // still ends its findings.
+            guard->setWatching(watcher, true, {});
+            guard->onResult(result);
         });
         obs_enter_graphics();
         filter->reader = std::make_unique<FrameReader>();
         obs_leave_graphics();
-        registry().add(filter.get(), context, categoriesOf(snapshot->detectors));
+        registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured);
         return filter.release();
     } catch (const std::exception& error) {
         log(LOG_ERROR, "filter not created: %s", error.what());
@@ -104,9 +110,13 @@ void filterDestroy(void* data) noexcept
     auto* filter = static_cast<ComplianceFilter*>(data);
     try {
         registry().remove(filter);
-        if (guard)
-            guard->setWatching(filter, false, {});
         filter->analyzer.reset(); // stops and joins the worker before the frames' source goes
+        // A filter removed (or its scene deleted) while on air ends what it was watching: nothing
+        // else would ever clear those findings. After the worker stopped, so no result reopens them.
+        const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
+        if (guard)
+            guard->setWatching(filter, false,
+                               settings ? categoriesOf(settings->detectors) : std::vector<std::string>{});
         obs_enter_graphics();
         filter->reader.reset();
         obs_leave_graphics();
@@ -174,6 +184,7 @@ void filterRender(void* data, gs_effect_t*) noexcept
         const auto [analysisWidth, analysisHeight] = analysisSize(width, height, settings->analysisHeight);
         filter->reader->stage(target, width, height, analysisWidth, analysisHeight, now);
         filter->lastStaged = now;
+        filter->captured.store(true, std::memory_order_relaxed);
     } catch (const std::exception& error) {
         if (!filter->loggedRenderError)
             log(LOG_ERROR, "analysis frame not captured: %s", error.what());

@@ -10,10 +10,11 @@ FilterRegistry& registry()
     return instance;
 }
 
-void FilterRegistry::add(const void* filter, obs_source_t* context, std::vector<std::string> categories)
+void FilterRegistry::add(const void* filter, obs_source_t* context, std::vector<std::string> categories,
+                         std::atomic<bool>* captured)
 {
     std::lock_guard lock(mutex_);
-    entries_.push_back({filter, context, std::move(categories)});
+    entries_.push_back({filter, context, std::move(categories), captured});
 }
 
 void FilterRegistry::update(const void* filter, std::vector<std::string> categories)
@@ -30,14 +31,15 @@ void FilterRegistry::remove(const void* filter)
     std::erase_if(entries_, [filter](const Entry& entry) { return entry.filter == filter; });
 }
 
-std::vector<FilterRegistry::OnAir> FilterRegistry::onAirStates(bool rehearsal) const
+std::vector<FilterRegistry::OnAir> FilterRegistry::onAirStates(bool rehearsal, bool takeCaptures) const
 {
     std::lock_guard lock(mutex_);
     std::vector<OnAir> states;
     for (const Entry& entry : entries_) {
         obs_source_t* parent = obs_filter_get_parent(entry.context);
         const bool shown = parent != nullptr && (rehearsal ? obs_source_showing(parent) : obs_source_active(parent));
-        states.push_back({entry.filter, shown && obs_source_enabled(entry.context), entry.categories});
+        const bool captured = takeCaptures && entry.captured->exchange(false);
+        states.push_back({entry.filter, (shown && obs_source_enabled(entry.context)) || captured, entry.categories});
     }
     return states;
 }

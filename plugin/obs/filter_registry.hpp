@@ -2,6 +2,7 @@
 
 #include <obs.h>
 
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ public:
         const void* filter;
         obs_source_t* context;
         std::vector<std::string> categories;
+        // Set by the filter's graphics thread whenever it captures a frame: a scene that was on
+        // air only between two looks still counts, so its findings end when it leaves.
+        std::atomic<bool>* captured;
     };
     struct OnAir {
         const void* filter;
@@ -23,12 +27,14 @@ public:
         std::vector<std::string> categories;
     };
 
-    void add(const void* filter, obs_source_t* context, std::vector<std::string> categories);
+    void add(const void* filter, obs_source_t* context, std::vector<std::string> categories,
+             std::atomic<bool>* captured);
     void update(const void* filter, std::vector<std::string> categories);
     void remove(const void* filter);
     // For each filter: whether it is enabled on a scene or source that is on the program output
-    // (or, in rehearsal mode, shown anywhere).
-    [[nodiscard]] std::vector<OnAir> onAirStates(bool rehearsal) const;
+    // (or, in rehearsal mode, shown anywhere). The guard's ticker also takes the captures since its
+    // last look (takeCaptures); other readers leave them.
+    [[nodiscard]] std::vector<OnAir> onAirStates(bool rehearsal, bool takeCaptures = false) const;
     // Whether the named scene has an enabled Compliance Guard filter.
     [[nodiscard]] bool watches(obs_source_t* scene) const;
 

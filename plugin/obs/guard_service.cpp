@@ -253,7 +253,7 @@ void GuardService::tickerLoop()
             if (tickerWake_.wait_for(lock, tickInterval, [this] { return stopping_; }))
                 return;
         }
-        for (const FilterRegistry::OnAir& state : registry().onAirStates(settings().rehearsal))
+        for (const FilterRegistry::OnAir& state : registry().onAirStates(settings().rehearsal, true))
             setWatching(state.filter, state.onAir, state.categories);
         std::vector<nlohmann::json> findings, alerts;
         {
@@ -369,7 +369,10 @@ void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events, s
         json["utc_ms"] = session_->clock.utcMillis();
         json["detail"] = detailOf(event.finding.evidence);
         findingOut.push_back(json);
-        recent_.push_front({event, session_->clock.utcMillis(), {}});
+        // The list keeps what was seen, not the frame: frames come from the filter's small pool.
+        FindingEvent listed = event;
+        listed.finding.evidenceFrame = Frame{};
+        recent_.push_front({std::move(listed), session_->clock.utcMillis(), {}});
         if (recent_.size() > maxRecent)
             recent_.pop_back();
         const bool escalated = event.change != FindingChange::Cleared && event.finding.state > event.previousState;
