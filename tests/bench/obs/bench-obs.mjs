@@ -85,7 +85,7 @@ async function measureLatency(client) {
   for (let trial = 0; trial < trials; trial++) {
     const awaySince = client.vendorEvents.length;
     await client.call('SetCurrentProgramScene', { sceneName: cleanScene });
-    if (trial > 0) await client.waitForEvent(isQrCleared, { since: awaySince, timeoutMs: 60_000, what: 'QR finding cleared' });
+    await client.waitForEvent(isQrCleared, { since: awaySince, timeoutMs: 60_000, what: 'QR finding cleared' });
     await sleep(500);
     const since = client.vendorEvents.length;
     const switchedAt = performance.now();
