@@ -86,7 +86,8 @@ void collect(const std::vector<FindingEvent>& events, std::vector<FindingSpan>& 
         if (found == openSpan.end())
             continue;
         FindingSpan& span = spans[found->second];
-        span.worst = std::max(span.worst, event.change == FindingChange::Cleared ? event.previousState : finding.state);
+        span.worst = std::max(span.worst,
+                              event.change == FindingChange::Cleared ? event.previousState : finding.state);
         if (event.change == FindingChange::Cleared) {
             span.clearedT = toSeconds(*finding.clearedAt);
             openSpan.erase(found);
@@ -104,7 +105,8 @@ nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& p
     std::unique_ptr<RecordWriter> record;
     if (options.recordParent)
         record = std::make_unique<RecordWriter>(
-            RecordWriter::newSessionFolder(*options.recordParent, recordClock.utcMillis(), "cli"), recordClock);
+            RecordWriter::newSessionFolder(*options.recordParent, recordClock.utcMillis(), "cli"),
+            recordClock);
     const std::filesystem::path recordDir = record ? record->sessionDir() : std::filesystem::path{};
     ComplianceSession session(pack, mediaClock, std::move(record),
                               {{"kind", "cli"}, {"input", input.string()}});
@@ -136,10 +138,11 @@ nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& p
     out["media"] = media.isVideo() ? "video" : "image";
     nlohmann::json findings = nlohmann::json::array();
     for (const FindingSpan& span : spans) {
-        findings.push_back({{"rule", span.rule},
-                            {"state", toString(span.worst)},
-                            {"opened_t", span.openedT},
-                            {"cleared_t", span.clearedT ? nlohmann::json(*span.clearedT) : nlohmann::json()}});
+        findings.push_back(
+            {{"rule", span.rule},
+             {"state", toString(span.worst)},
+             {"opened_t", span.openedT},
+             {"cleared_t", span.clearedT ? nlohmann::json(*span.clearedT) : nlohmann::json()}});
     }
     out["findings"] = std::move(findings);
     if (options.perFrame)
@@ -154,11 +157,11 @@ void printSummary(const nlohmann::json& result, std::ostream& out)
     out << result["input"].get<std::string>() << ": " << result["detections"].size() << " detection(s), "
         << result["findings"].size() << " finding(s)\n";
     for (const auto& detection : result["detections"])
-        out << "  " << detection["category"].get<std::string>() << " (" << detection["label"].get<std::string>()
-            << "): " << detection.value("text", "") << "\n";
+        out << "  " << detection["category"].get<std::string>() << " ("
+            << detection["label"].get<std::string>() << "): " << detection.value("text", "") << "\n";
     for (const auto& finding : result["findings"]) {
-        out << "  finding " << finding["rule"].get<std::string>() << ": " << finding["state"].get<std::string>()
-            << " from " << finding["opened_t"].get<double>() << " s";
+        out << "  finding " << finding["rule"].get<std::string>() << ": "
+            << finding["state"].get<std::string>() << " from " << finding["opened_t"].get<double>() << " s";
         if (!finding["cleared_t"].is_null())
             out << " to " << finding["cleared_t"].get<double>() << " s";
         out << "\n";

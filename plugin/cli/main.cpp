@@ -10,7 +10,8 @@
 
 namespace {
 
-constexpr const char* usage = R"(compliance-guard )" CG_PLUGIN_VERSION R"( - checks pictures and records for live-commerce rule violations
+constexpr const char* usage = R"(compliance-guard )" CG_PLUGIN_VERSION
+                              R"( - checks pictures and records for live-commerce rule violations
 
 usage:
   compliance-guard analyze FILE... [--rules PACK] [--record DIR] [--json] [--per-frame]

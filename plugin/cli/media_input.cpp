@@ -12,9 +12,15 @@ Frame toBgraFrame(const cv::Mat& decoded, Millis time)
 {
     cv::Mat bgra;
     switch (decoded.channels()) {
-    case 1: cv::cvtColor(decoded, bgra, cv::COLOR_GRAY2BGRA); break;
-    case 3: cv::cvtColor(decoded, bgra, cv::COLOR_BGR2BGRA); break;
-    default: bgra = decoded; break;
+    case 1:
+        cv::cvtColor(decoded, bgra, cv::COLOR_GRAY2BGRA);
+        break;
+    case 3:
+        cv::cvtColor(decoded, bgra, cv::COLOR_BGR2BGRA);
+        break;
+    default:
+        bgra = decoded;
+        break;
     }
     return Frame::fromMat(bgra, time);
 }

@@ -9,21 +9,21 @@
 namespace cg::cli {
 
 class InputError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // The frames of an image file (one, at media time 0) or of a video file sampled every
 // `interval` of media time, as BGRA frames stamped with their media time.
 class MediaInput {
-public:
+  public:
     // Throws InputError naming the file when it is missing or neither an image nor a video.
     MediaInput(const std::filesystem::path& file, Millis interval);
 
     bool next(Frame& frame);
     [[nodiscard]] bool isVideo() const { return video_.isOpened(); }
 
-private:
+  private:
     std::filesystem::path file_;
     Millis interval_;
     cv::Mat image_;

@@ -36,7 +36,7 @@ struct AnalyzerStats {
 // one: submit() never blocks and a frame not yet taken is replaced (and counted as dropped).
 // step() runs the same analysis on the caller's thread, for the CLI and tests.
 class Analyzer {
-public:
+  public:
     using Listener = std::function<void(const AnalysisResult&)>;
 
     explicit Analyzer(std::vector<std::unique_ptr<Detector>> detectors);
@@ -58,7 +58,7 @@ public:
     // Only while the worker is not running (before start(), after stop(), or with step()).
     [[nodiscard]] const std::vector<std::unique_ptr<Detector>>& detectors() const { return detectors_; }
 
-private:
+  private:
     void run();
     void adoptPendingDetectors();
 

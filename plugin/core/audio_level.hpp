@@ -11,7 +11,7 @@ namespace cg {
 // Loudness of the program mix over a window. The audio thread adds samples without locking; the
 // reader takes the window's level and starts a new one.
 class AudioLevelMeter {
-public:
+  public:
     void addSamples(const float* samples, std::size_t count) noexcept;
     // RMS level in dBFS since the last call (-inf dB is reported as `floorDb`), and whether any
     // samples arrived at all.
@@ -21,7 +21,7 @@ public:
     };
     Window takeWindow(double floorDb = -120.0) noexcept;
 
-private:
+  private:
     std::atomic<double> sumOfSquares_{0};
     std::atomic<std::uint64_t> count_{0};
 };

@@ -10,7 +10,7 @@ namespace cg {
 // Session time in milliseconds. Injected everywhere time matters so that five-minute rules are
 // tested in milliseconds and the CLI can run on media time.
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     [[nodiscard]] virtual Millis now() const = 0;
     // Wall-clock UTC in milliseconds since the Unix epoch, for record timestamps.
@@ -19,7 +19,7 @@ public:
 
 // Monotonic time since construction, and the real UTC time.
 class SteadyClock final : public Clock {
-public:
+  public:
     SteadyClock() : start_(std::chrono::steady_clock::now()) {}
     [[nodiscard]] Millis now() const override
     {
@@ -27,23 +27,24 @@ public:
     }
     [[nodiscard]] std::int64_t utcMillis() const override
     {
-        return std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch()).count();
+        return std::chrono::duration_cast<Millis>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     }
 
-private:
+  private:
     std::chrono::steady_clock::time_point start_;
 };
 
 // Time that moves only when told: tests, and the CLI stepping through media time.
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(std::int64_t utcStartMillis = 0) : utcStart_(utcStartMillis) {}
     void set(Millis t) { now_.store(t.count()); }
     void advance(Millis by) { now_.fetch_add(by.count()); }
     [[nodiscard]] Millis now() const override { return Millis{now_.load()}; }
     [[nodiscard]] std::int64_t utcMillis() const override { return utcStart_ + now_.load(); }
 
-private:
+  private:
     std::int64_t utcStart_;
     std::atomic<std::int64_t> now_{0};
 };

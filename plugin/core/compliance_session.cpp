@@ -70,7 +70,8 @@ void ComplianceSession::write(const std::vector<FindingEvent>& events)
         return;
     for (const FindingEvent& event : events) {
         nlohmann::json payload = toJson(event, tracker_.pack().findRule(event.finding.ruleId));
-        const bool withEvidence = event.change != FindingChange::Cleared && !event.finding.evidenceFrame.empty();
+        const bool withEvidence =
+            event.change != FindingChange::Cleared && !event.finding.evidenceFrame.empty();
         if (withEvidence)
             record_->append(std::string(toString(event.change)), std::move(payload),
                             renderEvidence(event.finding.evidenceFrame, event.finding.evidence),

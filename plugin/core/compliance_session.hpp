@@ -14,7 +14,7 @@ namespace cg {
 // finding change written to it with the evidence of its strongest moment. The OBS filter and the
 // CLI both drive the core through this class.
 class ComplianceSession {
-public:
+  public:
     // record may be null (no record kept). The session_start line is written here.
     ComplianceSession(RulePack pack, const Clock& clock, std::unique_ptr<RecordWriter> record,
                       nlohmann::json startPayload = nlohmann::json::object());
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] const FindingTracker& tracker() const { return tracker_; }
     [[nodiscard]] RecordWriter* record() const { return record_.get(); }
 
-private:
+  private:
     void write(const std::vector<FindingEvent>& events);
 
     FindingTracker tracker_;

@@ -13,12 +13,12 @@ struct Point {
 
 // What one detector saw in one frame (DESIGN.md section 5).
 struct Detection {
-    std::string detector;  // id of the detector that produced it, e.g. "codes"
-    std::string category;  // what rules match on: "qr_code", "barcode", ...
-    std::string label;     // finer kind, e.g. the symbology "QRCode", "MicroQRCode", "EAN-13"
-    float confidence = 1;  // 0..1
+    std::string detector;       // id of the detector that produced it, e.g. "codes"
+    std::string category;       // what rules match on: "qr_code", "barcode", ...
+    std::string label;          // finer kind, e.g. the symbology "QRCode", "MicroQRCode", "EAN-13"
+    float confidence = 1;       // 0..1
     std::vector<Point> polygon; // frame coordinates, clockwise from the top-left corner
-    std::string text;      // decoded content, when there is any
+    std::string text;           // decoded content, when there is any
 };
 
 } // namespace cg

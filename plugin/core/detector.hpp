@@ -12,7 +12,7 @@ namespace cg {
 // One check over one frame. Detectors run on the analyzer's worker thread only, one call at a
 // time, so they may keep state between frames without locking.
 class Detector {
-public:
+  public:
     virtual ~Detector() = default;
 
     [[nodiscard]] virtual std::string_view id() const = 0;

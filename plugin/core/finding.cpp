@@ -34,9 +34,12 @@ std::optional<FindingState> findingStateFromString(std::string_view text)
 std::string_view toString(FindingChange change)
 {
     switch (change) {
-    case FindingChange::Opened: return "finding_opened";
-    case FindingChange::Changed: return "finding_changed";
-    case FindingChange::Cleared: return "finding_cleared";
+    case FindingChange::Opened:
+        return "finding_opened";
+    case FindingChange::Changed:
+        return "finding_changed";
+    case FindingChange::Cleared:
+        return "finding_cleared";
     }
     return "finding_changed";
 }

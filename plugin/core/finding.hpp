@@ -22,7 +22,7 @@ struct Finding {
     Millis openedAt{0};    // when the condition was first seen
     Millis escalatedAt{0}; // when the current state was reached
     std::optional<Millis> clearedAt;
-    Millis lastSeenAt{0};  // last time the condition held
+    Millis lastSeenAt{0}; // last time the condition held
     // The evidence of the strongest moment: the detections and the frame they were seen in.
     std::vector<Detection> evidence;
     Frame evidenceFrame;

@@ -15,7 +15,7 @@ namespace cg {
 // threshold, holds its state through gaps shorter than clear_after_s, and clears after a gap that
 // long. Not thread-safe: one owner feeds it results and ticks.
 class FindingTracker {
-public:
+  public:
     FindingTracker(RulePack pack, const Clock& clock);
 
     // Feeds one analysis result at the clock's current time; returns what changed.
@@ -43,7 +43,7 @@ public:
     // Time until a finding of this rule reaches the pack's limit; 0 when reached or not open.
     [[nodiscard]] Millis timeToLimit(const std::string& ruleId) const;
 
-private:
+  private:
     struct RuleTrack {
         std::optional<Finding> open;
         std::optional<Millis> conditionSince; // condition holding without a gap since then

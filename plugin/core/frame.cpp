@@ -12,8 +12,8 @@ int bytesPerPixel(PixelFormat format)
     return format == PixelFormat::Gray ? 1 : 4;
 }
 
-Frame Frame::wrap(PixelFormat format, int width, int height, int strideBytes,
-                  const std::uint8_t* pixels, Millis time)
+Frame Frame::wrap(PixelFormat format, int width, int height, int strideBytes, const std::uint8_t* pixels,
+                  Millis time)
 {
     if (width <= 0 || height <= 0 || pixels == nullptr || strideBytes < width * bytesPerPixel(format))
         throw std::invalid_argument("Frame::wrap: bad size, stride or pixel pointer");
@@ -27,8 +27,8 @@ Frame Frame::wrap(PixelFormat format, int width, int height, int strideBytes,
     return frame;
 }
 
-Frame Frame::copyOf(PixelFormat format, int width, int height, int strideBytes,
-                    const std::uint8_t* pixels, Millis time)
+Frame Frame::copyOf(PixelFormat format, int width, int height, int strideBytes, const std::uint8_t* pixels,
+                    Millis time)
 {
     return copyInto(std::make_shared<std::vector<std::uint8_t>>(), format, width, height, strideBytes, pixels,
                     time);
@@ -86,9 +86,15 @@ cv::Mat Frame::bgr() const
     if (empty())
         return out;
     switch (format_) {
-    case PixelFormat::Gray: cv::cvtColor(view(), out, cv::COLOR_GRAY2BGR); break;
-    case PixelFormat::Bgra: cv::cvtColor(view(), out, cv::COLOR_BGRA2BGR); break;
-    case PixelFormat::Rgba: cv::cvtColor(view(), out, cv::COLOR_RGBA2BGR); break;
+    case PixelFormat::Gray:
+        cv::cvtColor(view(), out, cv::COLOR_GRAY2BGR);
+        break;
+    case PixelFormat::Bgra:
+        cv::cvtColor(view(), out, cv::COLOR_BGRA2BGR);
+        break;
+    case PixelFormat::Rgba:
+        cv::cvtColor(view(), out, cv::COLOR_RGBA2BGR);
+        break;
     }
     return out;
 }

@@ -17,11 +17,11 @@ using Millis = std::chrono::milliseconds;
 // keeps them alive while the frame is used) or shares ownership of its buffer, so a frame can be
 // moved across threads without copying the pixels again.
 class Frame {
-public:
+  public:
     Frame() = default;
 
-    static Frame wrap(PixelFormat format, int width, int height, int strideBytes,
-                      const std::uint8_t* pixels, Millis time = Millis{0});
+    static Frame wrap(PixelFormat format, int width, int height, int strideBytes, const std::uint8_t* pixels,
+                      Millis time = Millis{0});
     static Frame copyOf(PixelFormat format, int width, int height, int strideBytes,
                         const std::uint8_t* pixels, Millis time = Millis{0});
     // Copies the pixels, tightly packed, into `buffer` (resized to fit) and shares it.
@@ -47,7 +47,7 @@ public:
     // The frame as 8-bit BGR, always a new buffer.
     [[nodiscard]] cv::Mat bgr() const;
 
-private:
+  private:
     std::shared_ptr<const void> owner_;
     const std::uint8_t* pixels_ = nullptr;
     PixelFormat format_ = PixelFormat::Bgra;

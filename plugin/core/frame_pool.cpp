@@ -5,7 +5,8 @@ namespace cg {
 std::optional<Frame> FramePool::copy(PixelFormat format, int width, int height, int strideBytes,
                                      const std::uint8_t* pixels, Millis time)
 {
-    const std::size_t bytes = static_cast<std::size_t>(width * bytesPerPixel(format)) * static_cast<std::size_t>(height);
+    const std::size_t bytes =
+        static_cast<std::size_t>(width * bytesPerPixel(format)) * static_cast<std::size_t>(height);
     std::shared_ptr<std::vector<std::uint8_t>> buffer;
     {
         std::lock_guard lock(mutex_);

@@ -13,7 +13,7 @@ namespace cg {
 // Reusable pixel buffers for frames copied off the GPU, so the graphics thread does not allocate
 // once the pool has reached its working size. A buffer is free again when no frame shares it.
 class FramePool {
-public:
+  public:
     explicit FramePool(std::size_t maxBuffers = 6) : maxBuffers_(maxBuffers) {}
 
     // A tightly packed copy of the pixels in a free buffer, or nothing when every buffer is still
@@ -24,7 +24,7 @@ public:
     [[nodiscard]] std::size_t buffers() const;
     [[nodiscard]] std::uint64_t framesSkipped() const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::size_t maxBuffers_;
     std::vector<std::shared_ptr<std::vector<std::uint8_t>>> buffers_;

@@ -71,7 +71,8 @@ nlohmann::json recentJson(const std::deque<RecentFinding>& recent, const RulePac
                         {"utc_ms", entry.utcMillis},
                         {"t_s", toSeconds(finding.escalatedAt)},
                         {"detail", detailOf(finding.evidence)},
-                        {"evidence", entry.evidencePath.empty() ? nlohmann::json() : nlohmann::json(entry.evidencePath)}});
+                        {"evidence", entry.evidencePath.empty() ? nlohmann::json()
+                                                                : nlohmann::json(entry.evidencePath)}});
     }
     return list;
 }

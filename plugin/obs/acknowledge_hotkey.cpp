@@ -29,7 +29,8 @@ void registerAcknowledgeHotkey(GuardService* service, const std::filesystem::pat
 {
     bindingsPath = bindingsFile;
     hotkey = obs_hotkey_register_frontend("ComplianceGuard.Acknowledge",
-                                          obs_module_text("ComplianceGuard.Hotkey.Acknowledge"), onHotkey, service);
+                                          obs_module_text("ComplianceGuard.Hotkey.Acknowledge"), onHotkey,
+                                          service);
     std::ifstream in(bindingsFile);
     if (!in)
         return;

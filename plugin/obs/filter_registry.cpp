@@ -37,9 +37,11 @@ std::vector<FilterRegistry::OnAir> FilterRegistry::onAirStates(bool rehearsal, b
     std::vector<OnAir> states;
     for (const Entry& entry : entries_) {
         obs_source_t* parent = obs_filter_get_parent(entry.context);
-        const bool shown = parent != nullptr && (rehearsal ? obs_source_showing(parent) : obs_source_active(parent));
+        const bool shown =
+            parent != nullptr && (rehearsal ? obs_source_showing(parent) : obs_source_active(parent));
         const bool captured = takeCaptures && entry.captured->exchange(false);
-        states.push_back({entry.filter, (shown && obs_source_enabled(entry.context)) || captured, entry.categories});
+        states.push_back(
+            {entry.filter, (shown && obs_source_enabled(entry.context)) || captured, entry.categories});
     }
     return states;
 }

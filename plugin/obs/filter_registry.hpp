@@ -12,7 +12,7 @@ namespace cg::obs {
 // The live Compliance Guard filters, so the guard can tell, once a second and from its own thread,
 // which watched scenes are on the program output. The graphics thread never takes this lock.
 class FilterRegistry {
-public:
+  public:
     struct Entry {
         const void* filter;
         obs_source_t* context;
@@ -38,7 +38,7 @@ public:
     // Whether the named scene has an enabled Compliance Guard filter.
     [[nodiscard]] bool watches(obs_source_t* scene) const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::vector<Entry> entries_;
 };

@@ -44,7 +44,8 @@ FilterSettings readFilterSettings(obs_data_t* settings)
         out.detectors.codeSettings.maxAnalysisWidth = 3840;
     }
     out.cadence = out.detectors.codeSettings.cadence;
-    out.analysisHeight = static_cast<uint32_t>(std::max<long long>(0, obs_data_get_int(settings, SETTING_RESOLUTION)));
+    out.analysisHeight =
+        static_cast<uint32_t>(std::max<long long>(0, obs_data_get_int(settings, SETTING_RESOLUTION)));
     out.rehearsal = obs_data_get_bool(settings, SETTING_REHEARSAL);
     return out;
 }
@@ -77,8 +78,8 @@ void setFilterDefaults(obs_data_t* settings, const GuardSettings& guard)
 obs_properties_t* makeFilterProperties(const std::vector<std::pair<std::string, LocalizedText>>& packs)
 {
     obs_properties_t* props = obs_properties_create();
-    obs_property_t* pack = obs_properties_add_list(props, SETTING_PACK, TEXT_PACK, OBS_COMBO_TYPE_LIST,
-                                                   OBS_COMBO_FORMAT_STRING);
+    obs_property_t* pack =
+        obs_properties_add_list(props, SETTING_PACK, TEXT_PACK, OBS_COMBO_TYPE_LIST, OBS_COMBO_FORMAT_STRING);
     const bool chinese = std::strncmp(obs_get_locale(), "zh", 2) == 0;
     for (const auto& [id, name] : packs)
         obs_property_list_add_string(pack, (chinese ? name.zh : name.en).c_str(), id.c_str());
@@ -98,8 +99,8 @@ obs_properties_t* makeFilterProperties(const std::vector<std::pair<std::string, 
 
     obs_property_t* rehearsal = obs_properties_add_bool(props, SETTING_REHEARSAL, TEXT_REHEARSAL);
     obs_property_set_long_description(rehearsal, TEXT_REHEARSAL_INFO);
-    obs_property_t* folder =
-        obs_properties_add_path(props, SETTING_RECORD_DIR, TEXT_RECORD_DIR, OBS_PATH_DIRECTORY, nullptr, nullptr);
+    obs_property_t* folder = obs_properties_add_path(props, SETTING_RECORD_DIR, TEXT_RECORD_DIR,
+                                                     OBS_PATH_DIRECTORY, nullptr, nullptr);
     obs_property_set_long_description(folder, TEXT_RECORD_DIR_INFO);
     return props;
 }

@@ -21,8 +21,9 @@ std::optional<Frame> FrameReader::collect()
     uint32_t lineSize = 0;
     if (stage == nullptr || !gs_stagesurface_map(stage, &data, &lineSize))
         return std::nullopt;
-    std::optional<Frame> frame = pool_.copy(PixelFormat::Rgba, static_cast<int>(width_), static_cast<int>(height_),
-                                            static_cast<int>(lineSize), data, stagedTime_);
+    std::optional<Frame> frame =
+        pool_.copy(PixelFormat::Rgba, static_cast<int>(width_), static_cast<int>(height_),
+                   static_cast<int>(lineSize), data, stagedTime_);
     gs_stagesurface_unmap(stage);
     return frame;
 }

@@ -16,7 +16,7 @@ namespace cg::obs {
 // when the copy has long finished, then copied into a pooled buffer while mapped.
 // Graphics thread only; create and destroy inside the graphics context.
 class FrameReader {
-public:
+  public:
     FrameReader();
     ~FrameReader();
     FrameReader(const FrameReader&) = delete;
@@ -31,7 +31,7 @@ public:
     [[nodiscard]] bool hasStagedFrame() const { return staged_; }
     [[nodiscard]] const FramePool& pool() const { return pool_; }
 
-private:
+  private:
     gs_texrender_t* texrender_ = nullptr;
     gs_stagesurf_t* stages_[2] = {nullptr, nullptr};
     uint32_t width_ = 0;

@@ -47,7 +47,8 @@ void onFrontendEvent(obs_frontend_event event, void* data) noexcept
         case OBS_FRONTEND_EVENT_STREAMING_STARTED:
         case OBS_FRONTEND_EVENT_STREAMING_STOPPED:
         case OBS_FRONTEND_EVENT_RECORDING_STARTED:
-            service->setOutputs(obs_frontend_streaming_active(), obs_frontend_recording_active(), recordingPath());
+            service->setOutputs(obs_frontend_streaming_active(), obs_frontend_recording_active(),
+                                recordingPath());
             break;
         case OBS_FRONTEND_EVENT_RECORDING_STOPPED:
             service->setOutputs(obs_frontend_streaming_active(), false, lastRecording());

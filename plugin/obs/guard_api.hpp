@@ -28,14 +28,14 @@
 namespace cg::obs::api {
 
 // Procs on obs_get_proc_handler().
-inline constexpr const char* procStatus = "compliance_guard_status";              // out string json
+inline constexpr const char* procStatus = "compliance_guard_status"; // out string json
 inline constexpr const char* procStatusDecl = "void compliance_guard_status(out string json)";
 inline constexpr const char* procSetSceneWatched = "compliance_guard_set_scene_watched";
 inline constexpr const char* procSetSceneWatchedDecl =
     "void compliance_guard_set_scene_watched(in string scene, in bool watched)";
 inline constexpr const char* procAcknowledge = "compliance_guard_acknowledge";
 inline constexpr const char* procAcknowledgeDecl = "void compliance_guard_acknowledge()";
-inline constexpr const char* procVerify = "compliance_guard_verify";              // in string dir, out string json
+inline constexpr const char* procVerify = "compliance_guard_verify"; // in string dir, out string json
 inline constexpr const char* procVerifyDecl = "void compliance_guard_verify(in string dir, out string json)";
 
 // Signals on obs_get_signal_handler(), each with one parameter `json`.

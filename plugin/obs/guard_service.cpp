@@ -30,14 +30,18 @@ nlohmann::json settingsJson(const GuardSettings& settings)
 std::string_view toString(SessionKind kind)
 {
     switch (kind) {
-    case SessionKind::Stream: return "stream";
-    case SessionKind::Recording: return "recording";
-    case SessionKind::Rehearsal: return "rehearsal";
+    case SessionKind::Stream:
+        return "stream";
+    case SessionKind::Recording:
+        return "recording";
+    case SessionKind::Rehearsal:
+        return "rehearsal";
     }
     return "rehearsal";
 }
 
-GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path configDir, Publisher publisher)
+GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path configDir,
+                           Publisher publisher)
     : rulesDir_(std::move(rulesDir)), configDir_(std::move(configDir)), publisher_(std::move(publisher))
 {
     std::lock_guard lock(mutex_);
@@ -105,7 +109,11 @@ void GuardService::applySettings(const GuardSettings& settings)
         settings_ = settings;
         if (settings.packId != previous.packId) {
             // A bad pack is reported and the previous good one stays in force.
-            if (loadPackLocked(settings.packId) && session_) {
+            if (!loadPackLocked(settings.packId)) {
+                if (session_)
+                    session_->compliance->note("error", {{"message", packError_}, {"kept_pack", pack_.id}});
+                settings_.packId = pack_.id; // the previous good pack stays in force
+            } else if (session_) {
                 const SessionKind kind = session_->kind;
                 closeSessionLocked("rule pack changed");
                 openSessionLocked(kind);
@@ -239,8 +247,9 @@ void GuardService::acknowledge(const std::string& how)
         std::lock_guard lock(mutex_);
         acknowledged_ = true;
         if (ensureSessionLocked())
-            session_->compliance->note("acknowledged", {{"by", how},
-                                                        {"state", toString(worstOpenState(session_->compliance->tracker()))}});
+            session_->compliance->note(
+                "acknowledged",
+                {{"by", how}, {"state", toString(worstOpenState(session_->compliance->tracker()))}});
     }
     publishStatus();
 }
@@ -282,7 +291,9 @@ void GuardService::tickerLoop()
 bool GuardService::ensureSessionLocked()
 {
     if (!session_ && !stopped_)
-        openSessionLocked(streaming_ ? SessionKind::Stream : recording_ ? SessionKind::Recording : SessionKind::Rehearsal);
+        openSessionLocked(streaming_   ? SessionKind::Stream
+                          : recording_ ? SessionKind::Recording
+                                       : SessionKind::Rehearsal);
     return session_ != nullptr;
 }
 
@@ -322,7 +333,8 @@ void GuardService::openSessionLocked(SessionKind kind)
         session->dir.clear();
         log(LOG_ERROR, "no compliance record for this session: %s", error.what());
     }
-    session->compliance = std::make_unique<ComplianceSession>(pack_, session->clock, std::move(writer), start);
+    session->compliance =
+        std::make_unique<ComplianceSession>(pack_, session->clock, std::move(writer), start);
     log(LOG_INFO, "%s session started%s%s", std::string(toString(kind)).c_str(),
         session->dir.empty() ? "" : ", record: ", session->dir.string().c_str());
     session_ = std::move(session);
@@ -358,7 +370,8 @@ nlohmann::json GuardService::previousUnclosedSession(const std::filesystem::path
     return {{"dir", newest.string()}, {"lines_verified", report.linesChecked}, {"message", report.message}};
 }
 
-void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events, std::vector<nlohmann::json>& findingOut,
+void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events,
+                                      std::vector<nlohmann::json>& findingOut,
                                       std::vector<nlohmann::json>& alertsOut)
 {
     const ComplianceSession& compliance = *session_->compliance;
@@ -375,7 +388,8 @@ void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events, s
         recent_.push_front({std::move(listed), session_->clock.utcMillis(), {}});
         if (recent_.size() > maxRecent)
             recent_.pop_back();
-        const bool escalated = event.change != FindingChange::Cleared && event.finding.state > event.previousState;
+        const bool escalated =
+            event.change != FindingChange::Cleared && event.finding.state > event.previousState;
         if (escalated && event.finding.state >= FindingState::Warning) {
             acknowledged_ = false;
             alertsOut.push_back({{"rule", event.finding.ruleId},
@@ -413,7 +427,8 @@ void GuardService::attachEvidenceLocked() const
     }
 }
 
-void GuardService::publish(const std::vector<nlohmann::json>& findings, const std::vector<nlohmann::json>& alerts)
+void GuardService::publish(const std::vector<nlohmann::json>& findings,
+                           const std::vector<nlohmann::json>& alerts)
 {
     for (const nlohmann::json& finding : findings)
         if (publisher_.findingChanged)
@@ -436,7 +451,8 @@ nlohmann::json GuardService::sessionJsonLocked() const
     return {{"kind", toString(session_->kind)},
             {"dir", session_->dir.empty() ? nlohmann::json() : nlohmann::json(session_->dir.string())},
             {"started_utc_ms", session_->startedUtc},
-            {"recording_file", session_->recordingFile.empty() ? nlohmann::json() : nlohmann::json(session_->recordingFile)},
+            {"recording_file",
+             session_->recordingFile.empty() ? nlohmann::json() : nlohmann::json(session_->recordingFile)},
             {"error", session_->error.empty() ? nlohmann::json() : nlohmann::json(session_->error)}};
 }
 

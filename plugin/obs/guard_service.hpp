@@ -38,7 +38,7 @@ std::string_view toString(SessionKind kind);
 // analyzers' worker threads, frontend events on the UI thread, audio on the audio thread; a ticker
 // thread escalates findings, measures silence and publishes the status once a second.
 class GuardService {
-public:
+  public:
     // Receives every status and finding change as JSON, outside the service's lock.
     struct Publisher {
         std::function<void(const nlohmann::json&)> statusChanged;
@@ -80,7 +80,7 @@ public:
     // Scenes for the status: provided by the OBS glue (libobs scene list), called on the ticker.
     std::function<nlohmann::json()> scenesProvider;
 
-private:
+  private:
     struct Session {
         SessionKind kind = SessionKind::Rehearsal;
         SteadyClock clock;

@@ -62,7 +62,8 @@ void answerProc(calldata_t* data, const std::function<nlohmann::json(GuardServic
 {
     try {
         GuardService* service = attached.load();
-        const nlohmann::json json = service ? answer(*service) : nlohmann::json{{"error", "the guard is not running"}};
+        const nlohmann::json json =
+            service ? answer(*service) : nlohmann::json{{"error", "the guard is not running"}};
         calldata_set_string(data, "json", json.dump().c_str());
     } catch (const std::exception& error) {
         log(LOG_ERROR, "proc failed: %s", error.what());
@@ -74,7 +75,8 @@ void vendorAnswer(obs_data_t* response, const std::function<nlohmann::json(Guard
 {
     try {
         GuardService* service = attached.load();
-        const nlohmann::json json = service ? answer(*service) : nlohmann::json{{"error", "the guard is not running"}};
+        const nlohmann::json json =
+            service ? answer(*service) : nlohmann::json{{"error", "the guard is not running"}};
         obs_data_t* data = obs_data_create_from_json(json.dump().c_str());
         obs_data_apply(response, data);
         obs_data_release(data);
@@ -101,7 +103,8 @@ void declareGuardSignals()
     proc_handler_t* procs = obs_get_proc_handler();
     proc_handler_add(
         procs, api::procStatusDecl,
-        [](void*, calldata_t* data) { answerProc(data, [](GuardService& s) { return s.status(); }); }, nullptr);
+        [](void*, calldata_t* data) { answerProc(data, [](GuardService& s) { return s.status(); }); },
+        nullptr);
     proc_handler_add(
         procs, api::procSetSceneWatchedDecl,
         [](void*, calldata_t* data) {
@@ -147,27 +150,32 @@ void registerWebsocketVendor()
     }
     using Handler = void (*)(obs_data_t*, obs_data_t*, void*);
     const std::map<const char*, Handler> requests{
-        {"GetStatus", [](obs_data_t*, obs_data_t* response, void*) {
-             vendorAnswer(response, [](GuardService& s) { return s.status(); });
-         }},
-        {"GetFindings", [](obs_data_t*, obs_data_t* response, void*) {
+        {"GetStatus", [](obs_data_t*, obs_data_t* response,
+                         void*) { vendorAnswer(response, [](GuardService& s) { return s.status(); }); }},
+        {"GetFindings",
+         [](obs_data_t*, obs_data_t* response, void*) {
              vendorAnswer(response, [](GuardService& s) { return s.findingsJson(); });
          }},
-        {"GetSession", [](obs_data_t*, obs_data_t* response, void*) {
-             vendorAnswer(response, [](GuardService& s) { return nlohmann::json{{"session", s.sessionJson()}}; });
+        {"GetSession",
+         [](obs_data_t*, obs_data_t* response, void*) {
+             vendorAnswer(response,
+                          [](GuardService& s) { return nlohmann::json{{"session", s.sessionJson()}}; });
          }},
-        {"SetSceneWatched", [](obs_data_t* request, obs_data_t* response, void*) {
+        {"SetSceneWatched",
+         [](obs_data_t* request, obs_data_t* response, void*) {
              const std::string scene = obs_data_get_string(request, "scene");
              const bool watched = obs_data_get_bool(request, "watched");
              vendorAnswer(response, [&](GuardService& s) { return setWatched(s, scene, watched); });
          }},
-        {"Acknowledge", [](obs_data_t*, obs_data_t* response, void*) {
+        {"Acknowledge",
+         [](obs_data_t*, obs_data_t* response, void*) {
              vendorAnswer(response, [](GuardService& s) {
                  s.acknowledge("obs-websocket");
                  return nlohmann::json{{"ok", true}};
              });
          }},
-        {"VerifyRecord", [](obs_data_t* request, obs_data_t* response, void*) {
+        {"VerifyRecord",
+         [](obs_data_t* request, obs_data_t* response, void*) {
              const std::string dir = obs_data_get_string(request, "dir");
              vendorAnswer(response, [&](GuardService&) { return verifyJson(dir); });
          }},
@@ -180,13 +188,17 @@ void registerWebsocketVendor()
 GuardService::Publisher makeGuardPublisher()
 {
     GuardService::Publisher publisher;
-    publisher.statusChanged = [](const nlohmann::json& status) { emitSignal(api::signalStatusChanged, status); };
+    publisher.statusChanged = [](const nlohmann::json& status) {
+        emitSignal(api::signalStatusChanged, status);
+    };
     publisher.findingChanged = [](const nlohmann::json& finding) {
         emitSignal(api::signalFinding, finding);
         emitVendorEvent("FindingChanged", finding);
     };
     publisher.alert = [](const nlohmann::json& alert) { emitSignal(api::signalAlert, alert); };
-    publisher.sessionChanged = [](const nlohmann::json& session) { emitVendorEvent("SessionChanged", session); };
+    publisher.sessionChanged = [](const nlohmann::json& session) {
+        emitVendorEvent("SessionChanged", session);
+    };
     return publisher;
 }
 

@@ -45,7 +45,8 @@ bool obs_module_load(void)
         const std::filesystem::path rulesDir = modulePath(obs_module_file("rules"));
         const std::filesystem::path configDir = modulePath(obs_module_config_path(""));
         if (rulesDir.empty())
-            cg::obs::log(LOG_ERROR, "data/rules is missing from the plugin's data folder: no rule pack can load");
+            cg::obs::log(LOG_ERROR,
+                         "data/rules is missing from the plugin's data folder: no rule pack can load");
         service = std::make_unique<cg::obs::GuardService>(rulesDir, configDir, cg::obs::makeGuardPublisher());
         service->scenesProvider = cg::obs::listScenes;
         cg::obs::declareGuardSignals();

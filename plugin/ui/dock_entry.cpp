@@ -9,6 +9,7 @@
 #include <util/config-file.h>
 #include <util/platform.h>
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QPointer>
@@ -91,6 +92,12 @@ void createDock()
 {
     if (instance != nullptr)
         return;
+    // A libobs host without the OBS frontend (tests/obs) has no Qt application and no main window:
+    // constructing a widget there would abort the process.
+    if (QApplication::instance() == nullptr || obs_frontend_get_main_window() == nullptr) {
+        blog(LOG_INFO, "[compliance-guard] dock: no OBS main window, no dock");
+        return;
+    }
     auto created = std::make_unique<DockInstance>();
     created->client = std::make_unique<GuardClient>();
     obs_frontend_push_ui_translation(obs_module_get_string);

@@ -9,7 +9,7 @@ namespace cg {
 
 // A fresh folder under the system temp dir, removed with everything in it when the test ends.
 class TempFolder {
-public:
+  public:
     TempFolder()
     {
         std::random_device random;
@@ -26,7 +26,7 @@ public:
 
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -20,8 +20,10 @@ Frame blankFrame(Millis time, std::uint8_t value = 0)
 // Reports a "bright" detection when the frame's first pixel is above 128. Lets the tests control
 // exactly what is seen, so they check the analyzer's scheduling rather than a detector.
 class BrightnessProbe final : public Detector {
-public:
-    explicit BrightnessProbe(Millis cadence, std::string id = "probe") : cadence_(cadence), id_(std::move(id)) {}
+  public:
+    explicit BrightnessProbe(Millis cadence, std::string id = "probe") : cadence_(cadence), id_(std::move(id))
+    {
+    }
     std::string_view id() const override { return id_; }
     std::vector<std::string> categories() const override { return {"bright"}; }
     Millis cadence() const override { return cadence_; }
@@ -37,13 +39,13 @@ public:
     std::atomic<int> calls = 0;
     std::shared_future<void>* gate = nullptr;
 
-private:
+  private:
     Millis cadence_;
     std::string id_;
 };
 
 class Throwing final : public Detector {
-public:
+  public:
     std::string_view id() const override { return "broken"; }
     std::vector<std::string> categories() const override { return {"nothing"}; }
     Millis cadence() const override { return 0ms; }
@@ -160,11 +162,13 @@ TEST(Analyzer, ReplacedDetectorsTakeOverBeforeTheNextFrame)
     std::vector<std::unique_ptr<Detector>> first;
     first.push_back(std::make_unique<BrightnessProbe>(std::chrono::milliseconds(0), "old"));
     Analyzer analyzer(std::move(first));
-    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(0))).detectorsRun, std::vector<std::string>{"old"});
+    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(0))).detectorsRun,
+              std::vector<std::string>{"old"});
     std::vector<std::unique_ptr<Detector>> second;
     second.push_back(std::make_unique<BrightnessProbe>(std::chrono::milliseconds(0), "new"));
     analyzer.replaceDetectors(std::move(second));
-    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(1))).detectorsRun, std::vector<std::string>{"new"});
+    EXPECT_EQ(analyzer.step(blankFrame(std::chrono::milliseconds(1))).detectorsRun,
+              std::vector<std::string>{"new"});
 }
 
 } // namespace

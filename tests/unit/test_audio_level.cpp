@@ -12,7 +12,8 @@ std::vector<float> sine(float amplitude, std::size_t count)
 {
     std::vector<float> samples(count);
     for (std::size_t i = 0; i < count; ++i)
-        samples[i] = amplitude * std::sin(2.0f * std::numbers::pi_v<float> * 440.0f * static_cast<float>(i) / 48000.0f);
+        samples[i] = amplitude *
+                     std::sin(2.0f * std::numbers::pi_v<float> * 440.0f * static_cast<float>(i) / 48000.0f);
     return samples;
 }
 

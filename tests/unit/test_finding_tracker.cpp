@@ -29,10 +29,12 @@ RulePack packOf(std::vector<Rule> rules)
 AnalysisResult sighting(const std::string& category, int count, Millis time = 0ms)
 {
     AnalysisResult result;
-    result.frame = Frame::fromMat(cv::Mat(4, 4, CV_8UC1, cv::Scalar(static_cast<int>(time.count() % 256))), time);
+    result.frame =
+        Frame::fromMat(cv::Mat(4, 4, CV_8UC1, cv::Scalar(static_cast<int>(time.count() % 256))), time);
     result.categoriesChecked = {category};
     for (int i = 0; i < count; ++i)
-        result.detections.push_back(Detection{"test", category, category, 1.0f, {{0, 0}, {1, 0}, {1, 1}}, "x"});
+        result.detections.push_back(
+            Detection{"test", category, category, 1.0f, {{0, 0}, {1, 0}, {1, 1}}, "x"});
     return result;
 }
 
@@ -155,7 +157,8 @@ TEST(FindingTracker, HoldsThroughShortGapsAndClearsAfterTheHysteresis)
 TEST(FindingTracker, IgnoresResultsFromDetectorsThatDidNotRun)
 {
     ManualClock clock;
-    FindingTracker tracker(packOf({makeRule("presenter", "person", Trigger::Absent, {0, 0, 0, 0, 1})}), clock);
+    FindingTracker tracker(packOf({makeRule("presenter", "person", Trigger::Absent, {0, 0, 0, 0, 1})}),
+                           clock);
     AnalysisResult otherDetectorOnly = sighting("qr_code", 0);
     EXPECT_TRUE(tracker.observe(otherDetectorOnly).empty())
         << "no person detector ran, so the absence of a person is unknown, not a finding";

@@ -17,9 +17,9 @@ inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 inline constexpr std::array<std::string_view, 12> kRecordLineTypes = {
-    "session_start",    "session_end",       "scene_change",     "finding_opened",
-    "finding_changed",  "finding_cleared",   "settings_changed", "heartbeat",
-    "error",            "recording_started", "recording_stopped", "acknowledged"};
+    "session_start",   "session_end",       "scene_change",      "finding_opened",
+    "finding_changed", "finding_cleared",   "settings_changed",  "heartbeat",
+    "error",           "recording_started", "recording_stopped", "acknowledged"};
 
 [[nodiscard]] bool isRecordLineType(std::string_view type);
 // Lines the writer fsyncs: finding_*, session_* and error.

@@ -32,7 +32,7 @@ struct Rule {
     std::string category; // detection category the rule watches, e.g. "qr_code"
     Trigger trigger = Trigger::Present;
     LocalizedText title;
-    LocalizedText article; // the platform's wording, quoted
+    LocalizedText article;  // the platform's wording, quoted
     std::string articleRef; // e.g. "Appendix 1, 2.3"
     RuleThresholds thresholds;
     Severity severity = Severity::Major;

@@ -5,12 +5,12 @@
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
-#include <fstream>
 #include <sstream>
 
 namespace cg::cli {
@@ -22,7 +22,8 @@ const std::filesystem::path rulesDir = std::filesystem::path(CG_SOURCE_DIR) / "d
 cv::Mat canvasWithQr(const std::string& text, int x = 900, int y = 400)
 {
     cv::Mat canvas(720, 1280, CV_8UC3, cv::Scalar(90, 110, 120));
-    const ZXing::BitMatrix bits = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(4).encode(text, 0, 0);
+    const ZXing::BitMatrix bits =
+        ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode).setMargin(4).encode(text, 0, 0);
     cv::Mat code(bits.height(), bits.width(), CV_8UC1);
     for (int row = 0; row < bits.height(); ++row)
         for (int col = 0; col < bits.width(); ++col)
