@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/record/record_line.hpp"
+#include "support/temp_folder.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -15,30 +16,7 @@
 
 namespace cg::test {
 
-// A fresh folder under the system temp dir, removed with everything in it at the end of the test.
-class TempFolder {
-  public:
-    TempFolder()
-    {
-        std::string pattern = (std::filesystem::temp_directory_path() / "cg-record-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("mkdtemp failed for " + pattern);
-        path_ = pattern;
-    }
-    ~TempFolder()
-    {
-        std::error_code error;
-        std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                     std::filesystem::perm_options::add, error);
-        std::filesystem::remove_all(path_, error);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
+using cg::TempFolder;
 
 inline std::string readFile(const std::filesystem::path& file)
 {
