@@ -19,7 +19,8 @@ namespace cg::obs {
 
 namespace {
 
-GuardService* guard = nullptr;
+// Read by the filters' workers; set at load, cleared at unload after every worker has stopped.
+std::atomic<GuardService*> guard{nullptr};
 
 // One Compliance Guard filter on a scene or source. The graphics thread draws the target unchanged
 // and, at the analysis cadence, hands a downscaled copy to this filter's analyzer; the analyzer's
@@ -63,11 +64,11 @@ void filterUpdate(void* data, obs_data_t* settings) noexcept
         // Shared settings changed in this filter's properties apply to every watched scene.
         const SharedFilterSettings shared = readSharedSettings(settings);
         if (guard && previous && !(shared == filter->appliedShared)) {
-            GuardSettings global = guard->settings();
+            GuardSettings global = guard.load()->settings();
             global.packId = shared.packId;
             global.recordDir = shared.recordDir;
             global.rehearsal = shared.rehearsal;
-            guard->applySettings(global);
+            guard.load()->applySettings(global);
         }
         filter->appliedShared = shared;
     } catch (const std::exception& error) {
@@ -81,23 +82,25 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
         auto filter = std::make_unique<ComplianceFilter>();
         filter->context = context;
         if (guard)
-            writeSharedSettings(settings, guard->settings());
+            writeSharedSettings(settings, guard.load()->settings());
         filterUpdate(filter.get(), settings);
         const std::shared_ptr<const FilterSettings> snapshot = filter->settings.load();
         filter->analyzer = std::make_unique<Analyzer>(makeDetectors(snapshot->detectors));
         filter->analyzer->start([watcher = filter.get()](const AnalysisResult& result) {
-            if (!guard)
+            GuardService* service = guard.load();
+            if (service == nullptr)
                 return;
             // Frames are only staged on air: a result marks this filter as watching at once, not
             // at the ticker's next poll, so that leaving the air or being removed before that poll
             // still ends its findings.
-            guard->setWatching(watcher, true, {});
-            guard->onResult(result);
+            service->setWatching(watcher, true, {});
+            service->onResult(result);
         });
         obs_enter_graphics();
         filter->reader = std::make_unique<FrameReader>();
         obs_leave_graphics();
-        registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured);
+        registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured,
+                       filter->analyzer.get());
         return filter.release();
     } catch (const std::exception& error) {
         log(LOG_ERROR, "filter not created: %s", error.what());
@@ -115,7 +118,7 @@ void filterDestroy(void* data) noexcept
         // else would ever clear those findings. After the worker stopped, so no result reopens them.
         const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
         if (guard)
-            guard->setWatching(filter, false,
+            guard.load()->setWatching(filter, false,
                                settings ? categoriesOf(settings->detectors) : std::vector<std::string>{});
         obs_enter_graphics();
         filter->reader.reset();
@@ -128,7 +131,7 @@ void filterDestroy(void* data) noexcept
 
 void filterDefaults(obs_data_t* settings) noexcept
 {
-    setFilterDefaults(settings, guard ? guard->settings() : GuardSettings{});
+    setFilterDefaults(settings, guard ? guard.load()->settings() : GuardSettings{});
 }
 
 obs_properties_t* filterProperties(void* data) noexcept
@@ -138,11 +141,11 @@ obs_properties_t* filterProperties(void* data) noexcept
         auto* filter = static_cast<ComplianceFilter*>(data);
         if (filter && guard) {
             obs_data_t* settings = obs_source_get_settings(filter->context);
-            writeSharedSettings(settings, guard->settings());
+            writeSharedSettings(settings, guard.load()->settings());
             filter->appliedShared = readSharedSettings(settings);
             obs_data_release(settings);
         }
-        return makeFilterProperties(guard ? guard->availablePacks()
+        return makeFilterProperties(guard ? guard.load()->availablePacks()
                                           : std::vector<std::pair<std::string, LocalizedText>>{});
     } catch (const std::exception& error) {
         log(LOG_ERROR, "filter properties: %s", error.what());
@@ -173,7 +176,7 @@ void filterRender(void* data, gs_effect_t*) noexcept
         const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
         obs_source_t* parent = obs_filter_get_parent(filter->context);
         const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
-        const Millis now = guard->clock().now();
+        const Millis now = guard.load()->clock().now();
         if (!onAir || !settings->detectors.codes || now - filter->lastStaged < settings->cadence)
             return;
         obs_source_t* target = obs_filter_get_target(filter->context);

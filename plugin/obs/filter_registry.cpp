@@ -11,10 +11,17 @@ FilterRegistry& registry()
 }
 
 void FilterRegistry::add(const void* filter, obs_source_t* context, std::vector<std::string> categories,
-                         std::atomic<bool>* captured)
+                         std::atomic<bool>* captured, Analyzer* analyzer)
 {
     std::lock_guard lock(mutex_);
-    entries_.push_back({filter, context, std::move(categories), captured});
+    entries_.push_back({filter, context, std::move(categories), captured, analyzer});
+}
+
+void FilterRegistry::stopAllAnalyzers()
+{
+    std::lock_guard lock(mutex_);
+    for (const Entry& entry : entries_)
+        entry.analyzer->stop();
 }
 
 void FilterRegistry::update(const void* filter, std::vector<std::string> categories)

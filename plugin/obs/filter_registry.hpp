@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analyzer.hpp"
+
 #include <obs.h>
 
 #include <atomic>
@@ -20,6 +22,7 @@ class FilterRegistry {
         // Set by the filter's graphics thread whenever it captures a frame: a scene that was on
         // air only between two looks still counts, so its findings end when it leaves.
         std::atomic<bool>* captured;
+        Analyzer* analyzer;
     };
     struct OnAir {
         const void* filter;
@@ -28,13 +31,15 @@ class FilterRegistry {
     };
 
     void add(const void* filter, obs_source_t* context, std::vector<std::string> categories,
-             std::atomic<bool>* captured);
+             std::atomic<bool>* captured, Analyzer* analyzer);
     void update(const void* filter, std::vector<std::string> categories);
     void remove(const void* filter);
     // For each filter: whether it is enabled on a scene or source that is on the program output
     // (or, in rehearsal mode, shown anywhere). The guard's ticker also takes the captures since its
     // last look (takeCaptures); other readers leave them.
     [[nodiscard]] std::vector<OnAir> onAirStates(bool rehearsal, bool takeCaptures = false) const;
+    // At unload: joins every filter's worker, so none reports to the guard after it is gone.
+    void stopAllAnalyzers();
     // Whether the named scene has an enabled Compliance Guard filter.
     [[nodiscard]] bool watches(obs_source_t* scene) const;
 

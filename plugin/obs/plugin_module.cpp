@@ -1,5 +1,6 @@
 #include "obs/acknowledge_hotkey.hpp"
 #include "obs/compliance_filter.hpp"
+#include "obs/filter_registry.hpp"
 #include "obs/frontend_events.hpp"
 #include "obs/guard_service.hpp"
 #include "obs/guard_signals.hpp"
@@ -79,6 +80,7 @@ void obs_module_unload(void)
     cg::obs::detachGuardProcs();
     if (service)
         service->stop("OBS is closing");
+    cg::obs::registry().stopAllAnalyzers();
     cg::obs::forgetGuardService();
     service.reset();
     cg::obs::log(LOG_INFO, "plugin unloaded");
