@@ -76,7 +76,10 @@ async function measureOverhead(client, pid) {
     withFilter.push(await measureWindow(client, pid));
     await client.call('RemoveSourceFilter', { sourceName: qrScene, filterName: 'Compliance Guard' });
   }
+  // Leave the QR scene guarded and its finding raised: every latency trial starts by clearing it.
+  const since = client.vendorEvents.length;
   await addGuardFilter(client, qrScene);
+  await client.waitForEvent(isQrRaised, { since, timeoutMs: 10_000, what: 'QR FindingChanged after re-adding the filter' });
   return { with: combine(withFilter), without: combine(withoutFilter) };
 }
 
