@@ -41,10 +41,7 @@ float strength(const std::vector<Detection>& detections)
 // that must not be pinned, so evidence gets its own copy (only when the evidence changes).
 Frame keepable(const Frame& frame)
 {
-    if (frame.empty())
-        return frame;
-    return Frame::copyOf(frame.format(), frame.width(), frame.height(), frame.strideBytes(), frame.pixels(),
-                         frame.time());
+    return frame.deepCopy();
 }
 
 } // namespace

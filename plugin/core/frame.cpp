@@ -63,6 +63,23 @@ Frame Frame::fromMat(const cv::Mat& mat, Millis time, PixelFormat fourChannelFor
     return frame;
 }
 
+Frame Frame::withPreview(Frame preview) const
+{
+    Frame out = *this;
+    out.preview_ = preview.empty() ? nullptr : std::make_shared<const Frame>(std::move(preview));
+    return out;
+}
+
+Frame Frame::deepCopy() const
+{
+    if (empty())
+        return {};
+    Frame copy = copyOf(format_, width_, height_, stride_, pixels_, time_);
+    if (preview_)
+        copy.preview_ = std::make_shared<const Frame>(preview_->deepCopy());
+    return copy;
+}
+
 cv::Mat Frame::view() const
 {
     if (empty())

@@ -40,6 +40,13 @@ class Frame {
     [[nodiscard]] Millis time() const { return time_; }
     [[nodiscard]] bool ownsPixels() const { return owner_ != nullptr; }
 
+    // A smaller colour picture of the same moment, for evidence, when the analysed frame itself is
+    // gray (the filter reads back luma at full size and colour only as a thumbnail).
+    [[nodiscard]] Frame withPreview(Frame preview) const;
+    [[nodiscard]] const Frame* preview() const { return preview_.get(); }
+    // An owning copy of the frame and of its preview.
+    [[nodiscard]] Frame deepCopy() const;
+
     // A cv::Mat header over the same pixels (no copy); valid while this frame's pixels are.
     [[nodiscard]] cv::Mat view() const;
     // The frame as 8-bit gray, converting only when it is not gray already.
@@ -49,6 +56,7 @@ class Frame {
 
   private:
     std::shared_ptr<const void> owner_;
+    std::shared_ptr<const Frame> preview_;
     const std::uint8_t* pixels_ = nullptr;
     PixelFormat format_ = PixelFormat::Bgra;
     int width_ = 0;

@@ -96,8 +96,11 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
             service->setWatching(watcher, true, {});
             service->onResult(result);
         });
+        char* lumaEffect = obs_module_file("effects/luma.effect");
+        const std::string lumaEffectFile = lumaEffect ? lumaEffect : "";
+        bfree(lumaEffect);
         obs_enter_graphics();
-        filter->reader = std::make_unique<FrameReader>();
+        filter->reader = std::make_unique<FrameReader>(lumaEffectFile);
         obs_leave_graphics();
         registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured,
                        filter->analyzer.get());
@@ -118,8 +121,8 @@ void filterDestroy(void* data) noexcept
         // else would ever clear those findings. After the worker stopped, so no result reopens them.
         const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
         if (guard)
-            guard.load()->setWatching(filter, false,
-                               settings ? categoriesOf(settings->detectors) : std::vector<std::string>{});
+            guard.load()->setWatching(
+                filter, false, settings ? categoriesOf(settings->detectors) : std::vector<std::string>{});
         obs_enter_graphics();
         filter->reader.reset();
         obs_leave_graphics();

@@ -1,14 +1,90 @@
 #include "obs/frame_reader.hpp"
 
+#include "obs/plugin_log.hpp"
+
+#include <algorithm>
+
 namespace cg::obs {
 
-FrameReader::FrameReader() : texrender_(gs_texrender_create(GS_RGBA, GS_ZS_NONE)) {}
+namespace {
+
+constexpr uint32_t previewWidth = 640;
+
+// Draws `texture` over the whole of `into` with `effect`'s Draw technique, blending off.
+bool drawInto(gs_texrender_t* into, gs_texture_t* texture, gs_effect_t* effect, uint32_t width,
+              uint32_t height)
+{
+    gs_texrender_reset(into);
+    if (!gs_texrender_begin(into, width, height))
+        return false;
+    gs_ortho(0.0f, static_cast<float>(width), 0.0f, static_cast<float>(height), -100.0f, 100.0f);
+    gs_blend_state_push();
+    gs_blend_function(GS_BLEND_ONE, GS_BLEND_ZERO);
+    gs_effect_set_texture(gs_effect_get_param_by_name(effect, "image"), texture);
+    while (gs_effect_loop(effect, "Draw"))
+        gs_draw_sprite(texture, 0, width, height);
+    gs_blend_state_pop();
+    gs_texrender_end(into);
+    return true;
+}
+
+} // namespace
+
+void FrameReader::Readback::resize(uint32_t newWidth, uint32_t newHeight)
+{
+    if (newWidth == width && newHeight == height)
+        return;
+    // Only when the analysis size changes, never per frame.
+    for (gs_stagesurf_t*& stage : stages) {
+        gs_stagesurface_destroy(stage);
+        stage = gs_stagesurface_create(newWidth, newHeight, format);
+    }
+    width = newWidth;
+    height = newHeight;
+}
+
+std::optional<Frame> FrameReader::Readback::copy(int stage, PixelFormat pixelFormat, Millis time)
+{
+    uint8_t* data = nullptr;
+    uint32_t lineSize = 0;
+    if (stages[stage] == nullptr || !gs_stagesurface_map(stages[stage], &data, &lineSize))
+        return std::nullopt;
+    std::optional<Frame> frame = pool.copy(pixelFormat, static_cast<int>(width), static_cast<int>(height),
+                                           static_cast<int>(lineSize), data, time);
+    gs_stagesurface_unmap(stages[stage]);
+    return frame;
+}
+
+void FrameReader::Readback::destroy()
+{
+    for (gs_stagesurf_t*& stage : stages)
+        gs_stagesurface_destroy(stage);
+    gs_texrender_destroy(render);
+}
+
+FrameReader::FrameReader(const std::string& lumaEffectFile) : scene_(gs_texrender_create(GS_RGBA, GS_ZS_NONE))
+{
+    if (!lumaEffectFile.empty()) {
+        char* errors = nullptr;
+        lumaEffect_ = gs_effect_create_from_file(lumaEffectFile.c_str(), &errors);
+        if (lumaEffect_ == nullptr)
+            log(LOG_WARNING, "%s did not compile (%s): reading back colour frames, which costs more",
+                lumaEffectFile.c_str(), errors ? errors : "no details");
+        bfree(errors);
+    } else {
+        log(LOG_WARNING, "data/effects/luma.effect is missing: reading back colour frames, which costs more");
+    }
+    luma_.format = GS_R8;
+    luma_.render = gs_texrender_create(GS_R8, GS_ZS_NONE);
+    colour_.render = gs_texrender_create(GS_RGBA, GS_ZS_NONE);
+}
 
 FrameReader::~FrameReader()
 {
-    for (gs_stagesurf_t*& stage : stages_)
-        gs_stagesurface_destroy(stage);
-    gs_texrender_destroy(texrender_);
+    luma_.destroy();
+    colour_.destroy();
+    gs_texrender_destroy(scene_);
+    gs_effect_destroy(lumaEffect_);
 }
 
 std::optional<Frame> FrameReader::collect()
@@ -16,35 +92,23 @@ std::optional<Frame> FrameReader::collect()
     if (!staged_)
         return std::nullopt;
     staged_ = false;
-    gs_stagesurf_t* stage = stages_[1 - next_];
-    uint8_t* data = nullptr;
-    uint32_t lineSize = 0;
-    if (stage == nullptr || !gs_stagesurface_map(stage, &data, &lineSize))
+    const int stage = 1 - next_;
+    if (!readsLuma())
+        return colour_.copy(stage, PixelFormat::Rgba, stagedTime_);
+    std::optional<Frame> luma = luma_.copy(stage, PixelFormat::Gray, stagedTime_);
+    std::optional<Frame> preview = colour_.copy(stage, PixelFormat::Rgba, stagedTime_);
+    if (!luma)
         return std::nullopt;
-    std::optional<Frame> frame =
-        pool_.copy(PixelFormat::Rgba, static_cast<int>(width_), static_cast<int>(height_),
-                   static_cast<int>(lineSize), data, stagedTime_);
-    gs_stagesurface_unmap(stage);
-    return frame;
+    return preview ? luma->withPreview(std::move(*preview)) : *luma;
 }
 
 void FrameReader::stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sourceHeight, uint32_t width,
                         uint32_t height, Millis time)
 {
-    if (texrender_ == nullptr || width == 0 || height == 0)
+    if (scene_ == nullptr || width == 0 || height == 0)
         return;
-    if (width != width_ || height != height_) {
-        // Only when the analysis size changes, never per frame.
-        for (gs_stagesurf_t*& stage : stages_) {
-            gs_stagesurface_destroy(stage);
-            stage = gs_stagesurface_create(width, height, GS_RGBA);
-        }
-        width_ = width;
-        height_ = height;
-        staged_ = false;
-    }
-    gs_texrender_reset(texrender_);
-    if (!gs_texrender_begin(texrender_, width, height))
+    gs_texrender_reset(scene_);
+    if (!gs_texrender_begin(scene_, width, height))
         return;
     vec4 transparent;
     vec4_zero(&transparent);
@@ -54,9 +118,24 @@ void FrameReader::stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sou
     gs_blend_function(GS_BLEND_ONE, GS_BLEND_ZERO);
     obs_source_video_render(target);
     gs_blend_state_pop();
-    gs_texrender_end(texrender_);
+    gs_texrender_end(scene_);
+    gs_texture_t* scene = gs_texrender_get_texture(scene_);
 
-    gs_stage_texture(stages_[next_], gs_texrender_get_texture(texrender_));
+    if (readsLuma()) {
+        const uint32_t thumbWidth = std::min(width, previewWidth);
+        const uint32_t thumbHeight = std::max<uint32_t>(2, (height * thumbWidth / width) & ~1u);
+        luma_.resize(width, height);
+        colour_.resize(thumbWidth, thumbHeight);
+        if (!drawInto(luma_.render, scene, lumaEffect_, width, height) ||
+            !drawInto(colour_.render, scene, obs_get_base_effect(OBS_EFFECT_DEFAULT), thumbWidth,
+                      thumbHeight))
+            return;
+        gs_stage_texture(luma_.stages[next_], gs_texrender_get_texture(luma_.render));
+        gs_stage_texture(colour_.stages[next_], gs_texrender_get_texture(colour_.render));
+    } else {
+        colour_.resize(width, height);
+        gs_stage_texture(colour_.stages[next_], scene);
+    }
     next_ = 1 - next_;
     staged_ = true;
     stagedTime_ = time;

@@ -8,38 +8,56 @@
 #include <obs.h>
 
 #include <optional>
+#include <string>
 
 namespace cg::obs {
 
 // Reads a source's picture back from the GPU without stalling the graphics thread: a frame is
 // rendered (downscaled) into a texture and staged in one video_render call and mapped in the next,
 // when the copy has long finished, then copied into a pooled buffer while mapped.
+//
+// With the luma effect it reads back what the detectors need at full analysis size as one-channel
+// luma, plus a colour thumbnail for evidence: about a third of the bytes of the colour frame,
+// which is most of what capturing costs when the GPU is emulated on the CPU (tests/bench/RESULTS.md).
+// Without it (the effect file missing or not compiling) it reads back the colour frame.
 // Graphics thread only; create and destroy inside the graphics context.
 class FrameReader {
   public:
-    FrameReader();
+    explicit FrameReader(const std::string& lumaEffectFile);
     ~FrameReader();
     FrameReader(const FrameReader&) = delete;
     FrameReader& operator=(const FrameReader&) = delete;
 
-    // The frame staged by the previous call to stage(), if any.
+    // The frame staged by the previous call to stage(), if any: gray with a colour preview, or
+    // colour when there is no luma effect.
     std::optional<Frame> collect();
     // Renders `target` at width x height (its aspect kept by the caller) and stages it.
     void stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sourceHeight, uint32_t width,
                uint32_t height, Millis time);
 
-    [[nodiscard]] bool hasStagedFrame() const { return staged_; }
-    [[nodiscard]] const FramePool& pool() const { return pool_; }
+    [[nodiscard]] bool readsLuma() const { return lumaEffect_ != nullptr; }
 
   private:
-    gs_texrender_t* texrender_ = nullptr;
-    gs_stagesurf_t* stages_[2] = {nullptr, nullptr};
-    uint32_t width_ = 0;
-    uint32_t height_ = 0;
+    struct Readback {
+        gs_texrender_t* render = nullptr;
+        gs_stagesurf_t* stages[2] = {nullptr, nullptr};
+        uint32_t width = 0;
+        uint32_t height = 0;
+        gs_color_format format = GS_RGBA;
+        FramePool pool;
+
+        void resize(uint32_t newWidth, uint32_t newHeight);
+        std::optional<Frame> copy(int stage, PixelFormat pixelFormat, Millis time);
+        void destroy();
+    };
+
+    gs_texrender_t* scene_ = nullptr;
+    gs_effect_t* lumaEffect_ = nullptr;
+    Readback luma_;
+    Readback colour_; // the thumbnail with the luma effect, the whole frame without it
     int next_ = 0;
     bool staged_ = false;
     Millis stagedTime_{0};
-    FramePool pool_;
 };
 
 } // namespace cg::obs

@@ -36,7 +36,7 @@ SystemPlugin findSystemPlugin(const std::string& name)
                              ".so or its data folder not found (is obs-plugins installed?)");
 }
 
-// The module reads data/rules and data/locale, as laid out by `cmake --install`; the repo keeps
+// The module reads data/rules, data/effects and data/locale, as laid out by `cmake --install`; the repo keeps
 // locale/ outside data/, so a folder of links gives the module the installed layout.
 fs::path stageModuleData(const fs::path& under)
 {
@@ -44,6 +44,8 @@ fs::path stageModuleData(const fs::path& under)
     fs::create_directories(data);
     if (!fs::exists(data / "rules"))
         fs::create_directory_symlink(fs::path(CG_SOURCE_DIR) / "data" / "rules", data / "rules");
+    if (!fs::exists(data / "effects"))
+        fs::create_directory_symlink(fs::path(CG_SOURCE_DIR) / "data" / "effects", data / "effects");
     if (!fs::exists(data / "locale"))
         fs::create_directory_symlink(fs::path(CG_SOURCE_DIR) / "locale", data / "locale");
     return data;

@@ -69,3 +69,25 @@ TEST(Frame, RejectsImpossibleGeometry)
 
 } // namespace
 } // namespace cg
+
+namespace cg {
+namespace {
+
+TEST(Frame, CarriesAColourPreviewThatADeepCopyKeeps)
+{
+    cv::Mat luma(8, 16, CV_8UC1, cv::Scalar(100));
+    cv::Mat thumb(2, 4, CV_8UC4, cv::Scalar(0, 0, 255, 255));
+    const Frame frame = Frame::fromMat(luma, Millis{5}).withPreview(Frame::fromMat(thumb, Millis{5}));
+    ASSERT_NE(frame.preview(), nullptr);
+    EXPECT_EQ(frame.preview()->width(), 4);
+    const Frame copy = frame.deepCopy();
+    luma.setTo(0);
+    thumb.setTo(cv::Scalar(0, 0, 0, 0));
+    EXPECT_EQ(copy.view().at<std::uint8_t>(7, 15), 100) << "the copy owns its pixels";
+    ASSERT_NE(copy.preview(), nullptr);
+    EXPECT_EQ(copy.preview()->bgr().at<cv::Vec3b>(1, 3), cv::Vec3b(0, 0, 255));
+    EXPECT_EQ(copy.time(), Millis{5});
+}
+
+} // namespace
+} // namespace cg

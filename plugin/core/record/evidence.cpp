@@ -47,13 +47,17 @@ void drawLabel(cv::Mat& image, const std::string& text, cv::Point anchor, int th
 
 cv::Mat renderEvidence(const Frame& frame, const std::vector<Detection>& detections, int maxWidth)
 {
-    cv::Mat image = frame.bgr();
+    // A gray analysis frame brings a colour preview: the picture comes from it, the polygons (in
+    // the analysed frame's coordinates) are scaled to it.
+    const Frame& picture = frame.preview() != nullptr ? *frame.preview() : frame;
+    cv::Mat image = picture.bgr();
     if (image.empty())
         return image;
-    double scale = 1.0;
+    double scale = static_cast<double>(picture.width()) / frame.width();
     if (maxWidth > 0 && image.cols > maxWidth) {
-        scale = static_cast<double>(maxWidth) / image.cols;
-        const int height = std::max(1, static_cast<int>(image.rows * scale + 0.5));
+        const double shrink = static_cast<double>(maxWidth) / image.cols;
+        scale *= shrink;
+        const int height = std::max(1, static_cast<int>(image.rows * shrink + 0.5));
         cv::Mat scaled;
         cv::resize(image, scaled, {maxWidth, height}, 0, 0, cv::INTER_AREA);
         image = scaled;

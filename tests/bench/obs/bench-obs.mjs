@@ -5,6 +5,7 @@
 // written to bench-obs.json in the run's artifact folder).
 //
 //   node tests/bench/obs/bench-obs.mjs [--trials 20] [--window-s 10] [--width 1920] [--height 1080] [--fps 30]
+//                                      [--analysis-height 0|1080|720|540]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,10 +21,13 @@ const { values: options } = parseArgs({
     width: { type: 'string', default: '1920' },
     height: { type: 'string', default: '1080' },
     fps: { type: 'string', default: '30' },
+    // The filter's analysis resolution (0: the full canvas, the default).
+    'analysis-height': { type: 'string', default: '0' },
   },
 });
 const trials = Number(options.trials);
 const windowS = Number(options['window-s']);
+const filterSettings = { analysis_height: Number(options['analysis-height']) };
 const qrScene = 'Bench QR banner';
 const cleanScene = 'Bench clean banner';
 
@@ -72,13 +76,13 @@ async function measureOverhead(client, pid) {
   // Alternate so that drift (other load on the machine, caches) falls on both sides alike.
   for (let round = 0; round < 2; round++) {
     withoutFilter.push(await measureWindow(client, pid));
-    await addGuardFilter(client, qrScene);
+    await addGuardFilter(client, qrScene, filterSettings);
     withFilter.push(await measureWindow(client, pid));
     await client.call('RemoveSourceFilter', { sourceName: qrScene, filterName: 'Compliance Guard' });
   }
   // Leave the QR scene guarded and its finding raised: every latency trial starts by clearing it.
   const since = client.vendorEvents.length;
-  await addGuardFilter(client, qrScene);
+  await addGuardFilter(client, qrScene, filterSettings);
   await client.waitForEvent(isQrRaised, { since, timeoutMs: 10_000, what: 'QR FindingChanged after re-adding the filter' });
   return { with: combine(withFilter), without: combine(withoutFilter) };
 }
@@ -130,7 +134,7 @@ let failed = false;
 try {
   const { client, obs } = session;
   await addImageScene(client, cleanScene, 'Bench clean banner image', bannerClean);
-  await addGuardFilter(client, cleanScene);
+  await addGuardFilter(client, cleanScene, filterSettings);
   await addImageScene(client, qrScene, 'Bench QR banner image', bannerWithQr);
   await client.call('SetCurrentProgramScene', { sceneName: qrScene });
 
@@ -141,6 +145,7 @@ try {
     obs_version: version.obsVersion,
     canvas: `${options.width}x${options.height}`,
     fps: Number(options.fps),
+    analysis_height: filterSettings.analysis_height,
     window_s: windowS,
     latency,
     render: {

@@ -25,12 +25,12 @@ export async function addImageScene(client, scene, input, file) {
   return sceneItemId;
 }
 
-export async function addGuardFilter(client, scene) {
+export async function addGuardFilter(client, scene, filterSettings = {}) {
   await client.call('CreateSourceFilter', {
     sourceName: scene,
     filterName: 'Compliance Guard',
     filterKind,
-    filterSettings: {},
+    filterSettings,
   });
 }
 

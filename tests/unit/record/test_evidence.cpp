@@ -67,6 +67,20 @@ TEST(Evidence, OutlinesEachDetectionThickAndVisibleWhereItIsInTheScaledPicture)
     EXPECT_GT(redPixelsIn(image, {200, 60, 100, 35}), 300);
 }
 
+TEST(Evidence, AGrayFrameIsShownInItsColourPreviewWithTheOutlineScaledToIt)
+{
+    EvidenceScene scene;
+    cv::Mat luma(720, 1280, CV_8UC1, cv::Scalar(128));
+    cv::Mat thumb(180, 320, CV_8UC4, cv::Scalar(200, 60, 20, 255)); // blue-ish BGRA, a quarter size
+    const Frame frame = Frame::fromMat(luma).withPreview(Frame::fromMat(thumb));
+    const cv::Mat image = renderEvidence(frame, scene.detections);
+    ASSERT_EQ(image.cols, 320) << "the picture comes from the preview, never upscaled";
+    EXPECT_EQ(image.at<cv::Vec3b>(170, 10), cv::Vec3b(200, 60, 20)) << "in colour";
+    // The detection's square (400,200)-(600,400) in the 1280 frame is (100,50)-(150,100) here.
+    EXPECT_GT(redPixelsIn(image, cv::Rect(95, 70, 10, 10)), 10) << "left edge of the outline";
+    EXPECT_EQ(redPixelsIn(image, cv::Rect(115, 70, 15, 15)), 0) << "inside the square stays clear";
+}
+
 TEST(Evidence, TheStoredPictureMatchesItsHashAndStillShowsTheOutline)
 {
     test::TempFolder folder;

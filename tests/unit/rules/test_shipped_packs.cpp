@@ -100,7 +100,8 @@ TEST(ShippedPacks, OnlyTheStrictPackNoticesBarcodesAndNeverEscalatesThem)
                                  [](const Rule& rule) { return rule.category == "barcode"; }))
             << id << ": a barcode on a product box is normal selling";
     }
-    const Rule* barcode = loadRulePack(shippedRulesDir() / "generic-strict.json").findRule("barcode_on_air");
+    const RulePack strict = loadRulePack(shippedRulesDir() / "generic-strict.json");
+    const Rule* barcode = strict.findRule("barcode_on_air");
     ASSERT_NE(barcode, nullptr);
     EXPECT_EQ(barcode->category, "barcode");
     EXPECT_EQ(barcode->severity, Severity::Info);
