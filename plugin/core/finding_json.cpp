@@ -7,6 +7,11 @@ double toSeconds(Millis t)
     return static_cast<double>(t.count()) / 1000.0;
 }
 
+nlohmann::json localizedJson(const LocalizedText& text)
+{
+    return {{"en-US", text.en}, {"zh-CN", text.zh}};
+}
+
 nlohmann::json toJson(const Detection& detection)
 {
     nlohmann::json polygon = nlohmann::json::array();
@@ -43,7 +48,7 @@ nlohmann::json toJson(const FindingEvent& event, const Rule* rule)
     out["cleared_t"] = finding.clearedAt ? nlohmann::json(toSeconds(*finding.clearedAt)) : nlohmann::json();
     if (rule != nullptr) {
         out["category"] = rule->category;
-        out["title"] = {{"en-US", rule->title.en}, {"zh-CN", rule->title.zh}};
+        out["title"] = localizedJson(rule->title);
     }
     return out;
 }

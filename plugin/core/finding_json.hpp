@@ -15,5 +15,7 @@ nlohmann::json toJson(const std::vector<Detection>& detections);
 nlohmann::json toJson(const FindingEvent& event, const Rule* rule);
 
 double toSeconds(Millis t);
+// A text in both languages, keyed as in the rule packs: {"en-US": ..., "zh-CN": ...}.
+nlohmann::json localizedJson(const LocalizedText& text);
 
 } // namespace cg

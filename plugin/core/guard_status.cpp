@@ -6,11 +6,6 @@
 
 namespace cg {
 
-nlohmann::json localizedJson(const LocalizedText& text)
-{
-    return {{"en-US", text.en}, {"zh-CN", text.zh}};
-}
-
 std::string detailOf(const std::vector<Detection>& detections)
 {
     std::string detail;

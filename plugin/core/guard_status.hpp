@@ -20,7 +20,6 @@ struct RecentFinding {
 // The parts of the guard's status (plugin/obs/guard_api.hpp) that come from the core.
 nlohmann::json ruleRowsJson(const FindingTracker& tracker, Millis now);
 nlohmann::json recentJson(const std::deque<RecentFinding>& recent, const RulePack& pack);
-nlohmann::json localizedJson(const LocalizedText& text);
 FindingState worstOpenState(const FindingTracker& tracker);
 // What was seen, in a few words: the decoded text of a code, or the detection's label.
 std::string detailOf(const std::vector<Detection>& detections);
