@@ -22,6 +22,15 @@ namespace {
 // Read by the filters' workers; set at load, cleared at unload after every worker has stopped.
 std::atomic<GuardService*> guard{nullptr};
 
+// A capture decided in video_render and taken once the program picture is complete.
+struct DueCapture {
+    Millis time;
+    uint32_t width;
+    uint32_t height;
+    uint32_t analysisWidth;
+    uint32_t analysisHeight;
+};
+
 // One Compliance Guard filter on a scene or source. The graphics thread draws the target unchanged
 // and, at the analysis cadence, hands a downscaled copy to this filter's analyzer; the analyzer's
 // worker passes results to the guard service. Settings reach the graphics thread as one published
@@ -33,6 +42,7 @@ struct ComplianceFilter {
     std::unique_ptr<FrameReader> reader; // graphics thread only
     std::unique_ptr<Analyzer> analyzer;
     Millis lastStaged{-1000000};
+    std::optional<DueCapture> due; // graphics thread only
     std::atomic<bool> captured{false};
     bool loggedRenderError = false;
 };
@@ -76,6 +86,63 @@ void filterUpdate(void* data, obs_data_t* settings) noexcept
     }
 }
 
+// Whether `source` is exactly what the program output shows: the output channel's scene, with no
+// transition in progress. Its picture is then the main texture OBS has just rendered, and capturing
+// it costs no second render of the scene (and includes whatever other channels add on air).
+bool showsWholeProgram(obs_source_t* source)
+{
+    obs_source_t* output = obs_get_output_source(0);
+    if (output == nullptr)
+        return false;
+    bool whole = output == source;
+    if (obs_source_get_type(output) == OBS_SOURCE_TYPE_TRANSITION) {
+        obs_source_t* from = obs_transition_get_source(output, OBS_TRANSITION_SOURCE_A);
+        obs_source_t* to = obs_transition_get_source(output, OBS_TRANSITION_SOURCE_B);
+        whole = from == source && to == nullptr;
+        obs_source_release(from);
+        obs_source_release(to);
+    }
+    obs_source_release(output);
+    return whole;
+}
+
+bool isEightBitColour(gs_texture_t* texture)
+{
+    const gs_color_format format = gs_texture_get_color_format(texture);
+    return format == GS_RGBA || format == GS_BGRA || format == GS_BGRX;
+}
+
+// Main-rendered callback, graphics thread, once per frame after the program picture is complete:
+// collects the frame staged in an earlier frame and takes the capture video_render decided on.
+void programRendered(void* data) noexcept
+{
+    auto* filter = static_cast<ComplianceFilter*>(data);
+    if (!filter->reader)
+        return;
+    try {
+        // Staged at least one frame ago, so the GPU copy has finished: mapping never stalls.
+        // Submitting never waits for the worker.
+        if (std::optional<Frame> frame = filter->reader->collect())
+            filter->analyzer->submit(std::move(*frame));
+        if (!filter->due)
+            return;
+        const DueCapture due = *filter->due;
+        filter->due.reset();
+        gs_texture_t* program = obs_get_main_texture();
+        if (program != nullptr && isEightBitColour(program) && gs_texture_get_width(program) == due.width &&
+            gs_texture_get_height(program) == due.height &&
+            showsWholeProgram(obs_filter_get_parent(filter->context)))
+            filter->reader->stage(program, due.analysisWidth, due.analysisHeight, due.time);
+        else
+            filter->reader->stage(obs_filter_get_target(filter->context), due.width, due.height,
+                                  due.analysisWidth, due.analysisHeight, due.time);
+    } catch (const std::exception& error) {
+        if (!filter->loggedRenderError)
+            log(LOG_ERROR, "analysis frame not captured: %s", error.what());
+        filter->loggedRenderError = true;
+    }
+}
+
 void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
 {
     try {
@@ -102,6 +169,7 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
         obs_enter_graphics();
         filter->reader = std::make_unique<FrameReader>(lumaEffectFile);
         obs_leave_graphics();
+        obs_add_main_rendered_callback(programRendered, filter.get());
         registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured,
                        filter->analyzer.get());
         return filter.release();
@@ -115,6 +183,7 @@ void filterDestroy(void* data) noexcept
 {
     auto* filter = static_cast<ComplianceFilter*>(data);
     try {
+        obs_remove_main_rendered_callback(programRendered, filter);
         registry().remove(filter);
         filter->analyzer.reset(); // stops and joins the worker before the frames' source goes
         // A filter removed (or its scene deleted) while on air ends what it was watching: nothing
@@ -164,38 +233,29 @@ std::pair<uint32_t, uint32_t> analysisSize(uint32_t width, uint32_t height, uint
     return {static_cast<uint32_t>(std::lround(width * scale)) & ~1u, maxHeight};
 }
 
+// Draws the target unchanged and only decides whether a capture is due: the capture itself waits
+// for the program picture to be complete (programRendered), where it can often reuse it.
 void filterRender(void* data, gs_effect_t*) noexcept
 {
     auto* filter = static_cast<ComplianceFilter*>(data);
     obs_source_skip_video_filter(filter->context);
     if (!guard || !filter->reader)
         return;
-    try {
-        // The frame staged one render ago has long been copied by the GPU: mapping it now never
-        // stalls. Submitting never waits for the worker.
-        if (std::optional<Frame> frame = filter->reader->collect())
-            filter->analyzer->submit(std::move(*frame));
-
-        const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
-        obs_source_t* parent = obs_filter_get_parent(filter->context);
-        const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
-        const Millis now = guard.load()->clock().now();
-        if (!onAir || !settings->detectors.codes || now - filter->lastStaged < settings->cadence)
-            return;
-        obs_source_t* target = obs_filter_get_target(filter->context);
-        const uint32_t width = obs_source_get_base_width(target);
-        const uint32_t height = obs_source_get_base_height(target);
-        if (width == 0 || height == 0)
-            return;
-        const auto [analysisWidth, analysisHeight] = analysisSize(width, height, settings->analysisHeight);
-        filter->reader->stage(target, width, height, analysisWidth, analysisHeight, now);
-        filter->lastStaged = now;
-        filter->captured.store(true, std::memory_order_relaxed);
-    } catch (const std::exception& error) {
-        if (!filter->loggedRenderError)
-            log(LOG_ERROR, "analysis frame not captured: %s", error.what());
-        filter->loggedRenderError = true;
-    }
+    const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
+    obs_source_t* parent = obs_filter_get_parent(filter->context);
+    const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
+    const Millis now = guard.load()->clock().now();
+    if (!onAir || !settings->detectors.codes || now - filter->lastStaged < settings->cadence)
+        return;
+    obs_source_t* target = obs_filter_get_target(filter->context);
+    const uint32_t width = obs_source_get_base_width(target);
+    const uint32_t height = obs_source_get_base_height(target);
+    if (width == 0 || height == 0)
+        return;
+    const auto [analysisWidth, analysisHeight] = analysisSize(width, height, settings->analysisHeight);
+    filter->due = DueCapture{now, width, height, analysisWidth, analysisHeight};
+    filter->lastStaged = now;
+    filter->captured.store(true, std::memory_order_relaxed);
 }
 
 } // namespace

@@ -119,22 +119,29 @@ void FrameReader::stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sou
     obs_source_video_render(target);
     gs_blend_state_pop();
     gs_texrender_end(scene_);
-    gs_texture_t* scene = gs_texrender_get_texture(scene_);
+    stage(gs_texrender_get_texture(scene_), width, height, time);
+}
 
+void FrameReader::stage(gs_texture_t* picture, uint32_t width, uint32_t height, Millis time)
+{
+    if (picture == nullptr || width == 0 || height == 0)
+        return;
     if (readsLuma()) {
         const uint32_t thumbWidth = std::min(width, previewWidth);
         const uint32_t thumbHeight = std::max<uint32_t>(2, (height * thumbWidth / width) & ~1u);
         luma_.resize(width, height);
         colour_.resize(thumbWidth, thumbHeight);
-        if (!drawInto(luma_.render, scene, lumaEffect_, width, height) ||
-            !drawInto(colour_.render, scene, obs_get_base_effect(OBS_EFFECT_DEFAULT), thumbWidth,
+        if (!drawInto(luma_.render, picture, lumaEffect_, width, height) ||
+            !drawInto(colour_.render, picture, obs_get_base_effect(OBS_EFFECT_DEFAULT), thumbWidth,
                       thumbHeight))
             return;
         gs_stage_texture(luma_.stages[next_], gs_texrender_get_texture(luma_.render));
         gs_stage_texture(colour_.stages[next_], gs_texrender_get_texture(colour_.render));
     } else {
         colour_.resize(width, height);
-        gs_stage_texture(colour_.stages[next_], scene);
+        if (!drawInto(colour_.render, picture, obs_get_base_effect(OBS_EFFECT_DEFAULT), width, height))
+            return;
+        gs_stage_texture(colour_.stages[next_], gs_texrender_get_texture(colour_.render));
     }
     next_ = 1 - next_;
     staged_ = true;

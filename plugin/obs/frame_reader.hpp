@@ -12,9 +12,9 @@
 
 namespace cg::obs {
 
-// Reads a source's picture back from the GPU without stalling the graphics thread: a frame is
-// rendered (downscaled) into a texture and staged in one video_render call and mapped in the next,
-// when the copy has long finished, then copied into a pooled buffer while mapped.
+// Reads a picture back from the GPU without stalling the graphics thread: a frame is downscaled into
+// a texture and staged in one frame and mapped in a later one, when the copy has long finished, then
+// copied into a pooled buffer while mapped.
 //
 // With the luma effect it reads back what the detectors need at full analysis size as one-channel
 // luma, plus a colour thumbnail for evidence: about a third of the bytes of the colour frame,
@@ -34,6 +34,8 @@ class FrameReader {
     // Renders `target` at width x height (its aspect kept by the caller) and stages it.
     void stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sourceHeight, uint32_t width,
                uint32_t height, Millis time);
+    // Stages a picture that is already rendered (the program output), scaled to width x height.
+    void stage(gs_texture_t* picture, uint32_t width, uint32_t height, Millis time);
 
     [[nodiscard]] bool readsLuma() const { return lumaEffect_ != nullptr; }
 
