@@ -10,6 +10,7 @@
 #include <util/platform.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QPointer>
@@ -41,36 +42,56 @@ void showInTray(const QString& title, const QString& message, GuardState state)
         tray->showMessage(title, message, trayIconFor(state), 10000);
 }
 
+// The dock's own preferences live in the module's config folder, next to the first-run flag.
+template <typename Use> void withDockConfig(Use use)
+{
+    char* folder = obs_module_config_path("");
+    os_mkdirs(folder);
+    bfree(folder);
+    char* path = obs_module_config_path("dock.ini");
+    config_t* config = nullptr;
+    if (path != nullptr && config_open(&config, path, CONFIG_OPEN_ALWAYS) == CONFIG_SUCCESS) {
+        use(config);
+        config_close(config);
+    }
+    bfree(path);
+}
+
+void keepAlertSoundChoice(GuardDock* dock)
+{
+    withDockConfig([dock](config_t* config) {
+        dock->alertSoundOption()->setChecked(config_get_bool(config, "Dock", "AlertSound"));
+    });
+    QObject::connect(dock->alertSoundOption(), &QCheckBox::toggled, [](bool checked) {
+        withDockConfig([checked](config_t* config) {
+            config_set_bool(config, "Dock", "AlertSound", checked);
+            config_save_safe(config, "tmp", nullptr);
+        });
+    });
+    QObject::connect(dock, &GuardDock::alertSoundNeeded, [] { QApplication::beep(); });
+}
+
 // OBS adds plugin docks hidden and floating and then restores the saved layout, which does not know
 // a new dock yet. So on the first run (no flag in the module's config) dock it on the right and show
 // it once OBS has finished loading; later runs keep whatever the user made of it.
 void showDockOnFirstRun()
 {
-    char* path = obs_module_config_path("dock.ini");
-    if (path == nullptr || instance == nullptr || instance->dock == nullptr) {
-        bfree(path);
+    if (instance == nullptr || instance->dock == nullptr)
         return;
-    }
-    char* folder = obs_module_config_path("");
-    os_mkdirs(folder);
-    bfree(folder);
-    config_t* config = nullptr;
-    if (config_open(&config, path, CONFIG_OPEN_ALWAYS) == CONFIG_SUCCESS) {
-        if (!config_get_bool(config, "Dock", "ShownOnce")) {
-            auto* dock = qobject_cast<QDockWidget*>(instance->dock->parentWidget());
-            auto* window = static_cast<QMainWindow*>(obs_frontend_get_main_window());
-            if (dock != nullptr && window != nullptr) {
-                dock->setFloating(false);
-                window->addDockWidget(Qt::RightDockWidgetArea, dock);
-                dock->show();
-                dock->raise();
-            }
-            config_set_bool(config, "Dock", "ShownOnce", true);
-            config_save_safe(config, "tmp", nullptr);
+    withDockConfig([](config_t* config) {
+        if (config_get_bool(config, "Dock", "ShownOnce"))
+            return;
+        auto* dock = qobject_cast<QDockWidget*>(instance->dock->parentWidget());
+        auto* window = static_cast<QMainWindow*>(obs_frontend_get_main_window());
+        if (dock != nullptr && window != nullptr) {
+            dock->setFloating(false);
+            window->addDockWidget(Qt::RightDockWidgetArea, dock);
+            dock->show();
+            dock->raise();
         }
-        config_close(config);
-    }
-    bfree(path);
+        config_set_bool(config, "Dock", "ShownOnce", true);
+        config_save_safe(config, "tmp", nullptr);
+    });
 }
 
 void onFrontendEvent(enum obs_frontend_event event, void*) noexcept
@@ -105,6 +126,7 @@ void createDock()
     obs_frontend_pop_ui_translation();
     created->dock = dock;
     QObject::connect(dock, &GuardDock::attentionNeeded, dock, &showInTray);
+    keepAlertSoundChoice(dock);
     const QByteArray title = dockText("ComplianceGuard.Dock.Title").toUtf8();
     if (!obs_frontend_add_dock_by_id(kDockId, title.constData(), dock)) {
         blog(LOG_ERROR, "[compliance-guard] dock: OBS refused the dock id %s", kDockId);

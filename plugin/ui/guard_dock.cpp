@@ -6,6 +6,7 @@
 #include "ui/state_banner.hpp"
 #include "ui/state_colors.hpp"
 
+#include <QCheckBox>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -62,7 +63,8 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
       acknowledge_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Acknowledge"), this)),
       openFolder_(new QPushButton(dockText("ComplianceGuard.Dock.Button.OpenFolder"), this)),
       verify_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Verify"), this)),
-      verdict_(new QLabel(this))
+      verdict_(new QLabel(this)),
+      alertSound_(new QCheckBox(dockText("ComplianceGuard.Dock.AlertSound"), this))
 {
     setObjectName(QStringLiteral("complianceGuardDock"));
     session_->setWordWrap(true);
@@ -76,6 +78,8 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     verdict_->setTextFormat(Qt::PlainText);
     verdict_->hide();
     acknowledge_->setToolTip(dockText("ComplianceGuard.Dock.Button.Acknowledge.Tooltip"));
+    alertSound_->setObjectName(QStringLiteral("alertSound"));
+    alertSound_->setToolTip(dockText("ComplianceGuard.Dock.AlertSound.Tooltip"));
     scenes_->setMaximumHeight(140);
     recent_->setMinimumHeight(120);
 
@@ -96,6 +100,7 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     recordButtons->addWidget(verify_);
     layout->addLayout(recordButtons);
     layout->addWidget(verdict_);
+    layout->addWidget(alertSound_);
 
     connect(&link_, &GuardLink::statusChanged, this, &GuardDock::applyStatus);
     connect(&link_, &GuardLink::alertRaised, this, &GuardDock::onAlert);
@@ -181,6 +186,8 @@ void GuardDock::onAlert(const QString& json)
             dockText("ComplianceGuard.Dock.Alert.Platform").arg(QString::fromStdString(alert->platform));
     emit attentionNeeded(dockText("ComplianceGuard.Dock.Alert.Title").arg(stateWord(alert->state)), message,
                          alert->state);
+    if (alertSound_->isChecked())
+        emit alertSoundNeeded();
 }
 
 void GuardDock::raiseDock()

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 
@@ -41,10 +42,13 @@ class GuardDock final : public QWidget {
     QPushButton* acknowledgeButton() const { return acknowledge_; }
     QPushButton* openFolderButton() const { return openFolder_; }
     QPushButton* verifyButton() const { return verify_; }
+    QCheckBox* alertSoundOption() const { return alertSound_; }
 
   signals:
     // An escalation the streamer must see now: OBS's tray shows it (dock_entry.cpp).
     void attentionNeeded(const QString& title, const QString& message, cg::ui::GuardState state);
+    // The same escalation, when the streamer asked to hear warnings (dock_entry.cpp plays it).
+    void alertSoundNeeded();
 
   private:
     void applyStatus(const QString& json);
@@ -67,6 +71,7 @@ class GuardDock final : public QWidget {
     QPushButton* openFolder_;
     QPushButton* verify_;
     QLabel* verdict_;
+    QCheckBox* alertSound_;
 };
 
 } // namespace cg::ui

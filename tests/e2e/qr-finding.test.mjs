@@ -1,6 +1,8 @@
 // A QR code going on air: the guard raises the finding, clears it when the code goes away, and
 // stops analysing a scene the streamer unticks in the dock.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { isQrCleared, isQrRaised, waitForStatus } from './lib/guard-client.mjs';
 import { openObs } from './lib/obs-fixture.mjs';
@@ -42,6 +44,23 @@ test('switching the scene on program raises the QR finding through the vendor ev
   const status = await client.status();
   assert.equal(status.analysing, true);
   assert.ok(status.rules.some((row) => row.category === 'qr_code'), JSON.stringify(status.rules));
+});
+
+test('the acknowledge hotkey marks the warning as seen and the record keeps it', async () => {
+  const { client } = session;
+  assert.ok(qrRaised, 'needs the raised QR finding of the previous test');
+  const before = await client.status();
+  assert.equal(before.acknowledged, false, JSON.stringify(before));
+  await client.call('TriggerHotkeyByName', { hotkeyName: 'ComplianceGuard.Acknowledge' });
+  await waitForStatus(client, (s) => s.acknowledged === true, { what: 'acknowledged: true' });
+  const current = await client.vendor('GetSession');
+  const dir = current?.dir ?? current?.session?.dir;
+  assert.ok(dir, `GetSession gave no record folder: ${JSON.stringify(current)}`);
+  const lines = readFileSync(path.join(dir, 'session.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const acknowledged = lines.filter((line) => line.type === 'acknowledged');
+  assert.equal(acknowledged.length, 1, `${dir}/session.jsonl: ${JSON.stringify(acknowledged)}`);
+  assert.equal(acknowledged[0].payload.by, 'hotkey');
+  assert.notEqual(acknowledged[0].payload.state, 'clear', JSON.stringify(acknowledged[0]));
 });
 
 test('hiding the banner clears the QR finding', async () => {

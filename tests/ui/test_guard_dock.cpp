@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QMainWindow>
@@ -167,6 +168,25 @@ TEST(GuardDock, AnAlertRaisesTheHiddenDockColoursItAndAsksForATrayMessage)
     ASSERT_EQ(trayMessages.size(), 1u);
     EXPECT_EQ(trayMessages[0],
               "Compliance Guard: Critical | QR code on air (https://wa.me/123456)\nPlatform: Alibaba.com");
+}
+
+TEST(GuardDock, AnAlertPlaysTheSoundOnlyWhenTheStreamerAskedForIt)
+{
+    test::useLanguage("en-US");
+    test::ReplayLink link;
+    link.statusJson = test::warningStatusJson("");
+    GuardDock dock(link, "en-US");
+    int sounds = 0;
+    QObject::connect(&dock, &GuardDock::alertSoundNeeded, [&] { ++sounds; });
+    const QString alert =
+        jsonText(R"({"rule": "no_qr_codes", "state": "warning", "title": {"en-US": "QR code on air"}})");
+    EXPECT_FALSE(dock.alertSoundOption()->isChecked()) << "off until the streamer turns it on";
+    emit link.alertRaised(alert);
+    EXPECT_EQ(sounds, 0);
+    dock.alertSoundOption()->setChecked(true);
+    emit link.alertRaised(alert);
+    EXPECT_EQ(sounds, 1);
+    EXPECT_EQ(dock.alertSoundOption()->text(), "Play a sound with warnings");
 }
 
 // Saves the dock as the streamer sees it during a warning, in each language, for people to look at.
