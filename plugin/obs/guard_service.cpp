@@ -264,6 +264,8 @@ void GuardService::tickerLoop()
         }
         for (const FilterRegistry::OnAir& state : registry().onAirStates(settings().rehearsal, true))
             setWatching(state.filter, state.onAir, state.categories);
+        const std::vector<AnalysisResult> programResults =
+            programChecksProvider ? programChecksProvider() : std::vector<AnalysisResult>{};
         std::vector<nlohmann::json> findings, alerts;
         {
             std::lock_guard lock(mutex_);
@@ -274,6 +276,8 @@ void GuardService::tickerLoop()
             if (!filtersOnAir_.empty() || settings_.rehearsal)
                 handleEventsLocked(compliance.onResult(silenceResult(window, {settings_.silenceThresholdDb})),
                                    findings, alerts);
+            for (const AnalysisResult& result : programResults)
+                handleEventsLocked(compliance.onResult(result), findings, alerts);
             handleEventsLocked(compliance.tick(), findings, alerts);
             const Millis now = session_->clock.now();
             if (now - lastHeartbeat_ >= heartbeatInterval) {

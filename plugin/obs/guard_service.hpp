@@ -79,6 +79,9 @@ class GuardService {
 
     // Scenes for the status: provided by the OBS glue (libobs scene list), called on the ticker.
     std::function<nlohmann::json()> scenesProvider;
+    // Results measured from the program output (camera layout, dropped frames): provided by the OBS
+    // glue, called on the ticker once a second outside the service's lock, fed like silence.
+    std::function<std::vector<AnalysisResult>()> programChecksProvider;
 
   private:
     struct Session {

@@ -6,6 +6,7 @@
 #include "obs/guard_signals.hpp"
 #include "obs/plugin_log.hpp"
 #include "obs/program_audio.hpp"
+#include "obs/program_checks.hpp"
 #include "obs/scene_watch.hpp"
 #include "ui/dock_entry.hpp"
 
@@ -50,6 +51,9 @@ bool obs_module_load(void)
                          "data/rules is missing from the plugin's data folder: no rule pack can load");
         service = std::make_unique<cg::obs::GuardService>(rulesDir, configDir, cg::obs::makeGuardPublisher());
         service->scenesProvider = cg::obs::listScenes;
+        service->programChecksProvider = [checks = std::make_shared<cg::obs::ProgramChecks>()] {
+            return checks->run();
+        };
         cg::obs::declareGuardSignals();
         cg::obs::attachGuardProcs(service.get());
         cg::obs::registerComplianceFilter(service.get());

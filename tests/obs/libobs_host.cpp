@@ -38,12 +38,19 @@ SystemPlugin findSystemPlugin(const std::string& name)
 
 // The module reads data/rules, data/effects and data/locale, as laid out by `cmake --install`; the repo keeps
 // locale/ outside data/, so a folder of links gives the module the installed layout.
-fs::path stageModuleData(const fs::path& under)
+fs::path stageModuleData(const fs::path& under, const fs::path& extraRulePack)
 {
     const fs::path data = under / "compliance-guard-data";
     fs::create_directories(data);
-    if (!fs::exists(data / "rules"))
-        fs::create_directory_symlink(fs::path(CG_SOURCE_DIR) / "data" / "rules", data / "rules");
+    const fs::path repoRules = fs::path(CG_SOURCE_DIR) / "data" / "rules";
+    if (!fs::exists(data / "rules") && extraRulePack.empty())
+        fs::create_directory_symlink(repoRules, data / "rules");
+    if (!fs::exists(data / "rules") && !extraRulePack.empty()) {
+        fs::create_directory(data / "rules");
+        for (const fs::directory_entry& pack : fs::directory_iterator(repoRules))
+            fs::create_symlink(pack.path(), data / "rules" / pack.path().filename());
+        fs::create_symlink(extraRulePack, data / "rules" / extraRulePack.filename());
+    }
     if (!fs::exists(data / "effects"))
         fs::create_directory_symlink(fs::path(CG_SOURCE_DIR) / "data" / "effects", data / "effects");
     if (!fs::exists(data / "locale"))
@@ -64,7 +71,8 @@ void loadModule(const fs::path& binary, const fs::path& data)
 
 } // namespace
 
-LibobsHost::LibobsHost(const fs::path& configDir) : configDir_(configDir)
+LibobsHost::LibobsHost(const fs::path& configDir, Options options)
+    : configDir_(configDir), options_(std::move(options))
 {
     try {
         start();
@@ -108,7 +116,11 @@ void LibobsHost::start()
 
     const SystemPlugin imageSource = findSystemPlugin("image-source");
     loadModule(imageSource.binary, imageSource.data);
-    loadModule(CG_GUARD_MODULE_FILE, stageModuleData(configDir_));
+    for (const std::string& name : options_.systemPlugins) {
+        const SystemPlugin plugin = findSystemPlugin(name);
+        loadModule(plugin.binary, plugin.data);
+    }
+    loadModule(CG_GUARD_MODULE_FILE, stageModuleData(configDir_, options_.extraRulePack));
     obs_post_load_modules();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 struct _XDisplay;
 
@@ -13,7 +15,15 @@ namespace cg::obstest {
 // abort without a QApplication.
 class LibobsHost {
   public:
-    explicit LibobsHost(const std::filesystem::path& configDir);
+    struct Options {
+        // More of the system's OBS plugins to load before the module, e.g. "linux-v4l2".
+        std::vector<std::string> systemPlugins;
+        // A rule pack file the module finds beside the repo's data/rules (a test-only pack).
+        std::filesystem::path extraRulePack;
+    };
+
+    explicit LibobsHost(const std::filesystem::path& configDir) : LibobsHost(configDir, Options{}) {}
+    LibobsHost(const std::filesystem::path& configDir, Options options);
     ~LibobsHost(); // shuts down if shutdown() was not called
     LibobsHost(const LibobsHost&) = delete;
     LibobsHost& operator=(const LibobsHost&) = delete;
@@ -30,6 +40,7 @@ class LibobsHost {
     void start();
 
     std::filesystem::path configDir_;
+    Options options_;
     _XDisplay* display_ = nullptr;
     bool running_ = false;
 };
