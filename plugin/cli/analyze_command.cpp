@@ -72,6 +72,29 @@ struct FindingSpan {
     std::optional<double> clearedT;
 };
 
+// A yes/no judgement of one detector, carried from the frames it ran on to the frames between.
+class Judgement {
+  public:
+    Judgement(std::string_view detector, std::string_view category) : detector_(detector), category_(category)
+    {
+    }
+
+    bool update(const AnalysisResult& result)
+    {
+        if (std::find(result.detectorsRun.begin(), result.detectorsRun.end(), detector_) !=
+            result.detectorsRun.end())
+            holds_ =
+                std::any_of(result.detections.begin(), result.detections.end(),
+                            [this](const Detection& detection) { return detection.category == category_; });
+        return holds_;
+    }
+
+  private:
+    std::string detector_;
+    std::string category_;
+    bool holds_ = false;
+};
+
 void collect(const std::vector<FindingEvent>& events, std::vector<FindingSpan>& spans,
              std::map<std::string, std::size_t>& openSpan)
 {
@@ -99,6 +122,8 @@ nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& p
                            const AnalyzeOptions& options, std::vector<FindingSpan>& spans)
 {
     Analyzer analyzer(makeDetectors());
+    Judgement presenter(PresenterDetector::kId, PresenterDetector::kPersonCategory);
+    Judgement still(StaticPictureDetector::kId, StaticPictureDetector::kCategory);
     MediaInput media(input, samplingInterval(analyzer));
     ManualClock mediaClock;
     SteadyClock recordClock;
@@ -128,8 +153,13 @@ nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& p
                 detections.push_back(toJson(detection));
             }
         }
+        const bool presenterSeen = presenter.update(result);
+        const bool pictureStatic = still.update(result);
         if (options.perFrame)
-            frames.push_back({{"t", toSeconds(frame.time())}, {"detections", toJson(result.detections)}});
+            frames.push_back({{"t", toSeconds(frame.time())},
+                              {"presenter", presenterSeen},
+                              {"static", pictureStatic},
+                              {"detections", toJson(result.detections)}});
     }
     // Findings still open at the end of the file stay open (cleared_t null) in the output.
     session.close({{"frames_analyzed", analyzer.stats().analyzed}});

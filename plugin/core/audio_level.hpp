@@ -13,17 +13,26 @@ namespace cg {
 class AudioLevelMeter {
   public:
     void addSamples(const float* samples, std::size_t count) noexcept;
-    // RMS level in dBFS since the last call (-inf dB is reported as `floorDb`), and whether any
-    // samples arrived at all.
+    // RMS level in dBFS since the last call (-inf dB is reported as `floorDb`), whether any samples
+    // arrived at all, and how many of the blocks the audio thread handed in (about 20 ms each) were
+    // as loud as speech.
     struct Window {
         double rmsDb;
         std::uint64_t samples;
+        std::uint64_t blocks = 0;
+        std::uint64_t speechBlocks = 0;
     };
     Window takeWindow(double floorDb = -120.0) noexcept;
+
+    // Blocks at or above this level count as speech-level sound.
+    void setSpeechLevel(double dbfs) noexcept { speechLevelDb_.store(dbfs, std::memory_order_relaxed); }
 
   private:
     std::atomic<double> sumOfSquares_{0};
     std::atomic<std::uint64_t> count_{0};
+    std::atomic<std::uint64_t> blocks_{0};
+    std::atomic<std::uint64_t> speechBlocks_{0};
+    std::atomic<double> speechLevelDb_{-40.0};
 };
 
 struct SilenceSettings {
@@ -35,5 +44,16 @@ struct SilenceSettings {
 AnalysisResult silenceResult(const AudioLevelMeter::Window& window, const SilenceSettings& settings);
 
 inline constexpr const char* kSilenceCategory = "silence";
+
+struct SpeechSettings {
+    double levelDb = -40.0;      // a block this loud may be a voice (conversational speech: -30 to -10 dBFS)
+    double minActiveShare = 0.1; // a window with fewer speech-level blocks than this had nobody speaking
+};
+
+// The "no_speech" category: nobody spoke during the window (too few speech-level blocks). Held over
+// minutes by the rule pack, it shows "nobody has spoken for 4 minutes" before a five-minute rule.
+AnalysisResult speechResult(const AudioLevelMeter::Window& window, const SpeechSettings& settings);
+
+inline constexpr const char* kNoSpeechCategory = "no_speech";
 
 } // namespace cg

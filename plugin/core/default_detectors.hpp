@@ -1,9 +1,15 @@
 #pragma once
 
+#include "core/activity/looping_video_detector.hpp"
+#include "core/activity/slideshow_detector.hpp"
+#include "core/activity/static_picture_detector.hpp"
 #include "core/codes/code_detector.hpp"
 #include "core/detector.hpp"
+#include "core/presence/presenter_detector.hpp"
+#include "core/quality/picture_quality_detector.hpp"
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace cg {
@@ -12,9 +18,27 @@ namespace cg {
 struct DetectorSettings {
     bool codes = true;
     CodeDetectorSettings codeSettings;
+    bool presenter = true;
+    PresenterDetectorSettings presenterSettings;
+    bool idle = true; // static picture, slideshow and looping video
+    StaticPictureSettings staticSettings;
+    SlideshowSettings slideshowSettings;
+    LoopingVideoSettings loopSettings;
+    bool quality = true; // blur, blank canvas, content too small
+    PictureQualitySettings qualitySettings;
+
+    [[nodiscard]] bool anyEnabled() const { return codes || presenter || idle || quality; }
 };
 
-// The detectors the filter and the CLI run.
-std::vector<std::unique_ptr<Detector>> makeDetectors(const DetectorSettings& settings = {});
+// The detectors the filter and the CLI run. A detector that cannot start (a model file missing) is
+// left out and its error, naming the file, is added to `errors`; without `errors` it throws.
+std::vector<std::unique_ptr<Detector>> makeDetectors(const DetectorSettings& settings = {},
+                                                     std::vector<std::string>* errors = nullptr);
+
+// The categories those detectors report, without starting them (no model is loaded).
+std::vector<std::string> detectorCategories(const DetectorSettings& settings);
+
+// How often frames must be captured for every enabled detector to run at its cadence.
+Millis captureCadence(const DetectorSettings& settings);
 
 } // namespace cg

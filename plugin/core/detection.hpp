@@ -19,6 +19,7 @@ struct Detection {
     float confidence = 1;       // 0..1
     std::vector<Point> polygon; // frame coordinates, clockwise from the top-left corner
     std::string text;           // decoded content, when there is any
+    std::string detail{};       // what was measured, for people: "42% of the canvas is black"
 };
 
 } // namespace cg

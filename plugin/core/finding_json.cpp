@@ -1,5 +1,7 @@
 #include "core/finding_json.hpp"
 
+#include <algorithm>
+
 namespace cg {
 
 double toSeconds(Millis t)
@@ -22,8 +24,20 @@ nlohmann::json toJson(const Detection& detection)
                        {"detector", detection.detector},
                        {"confidence", detection.confidence},
                        {"polygon", std::move(polygon)}};
+    if (!detection.polygon.empty()) {
+        float left = detection.polygon[0].x, top = detection.polygon[0].y, right = left, bottom = top;
+        for (const Point& p : detection.polygon) {
+            left = std::min(left, p.x);
+            top = std::min(top, p.y);
+            right = std::max(right, p.x);
+            bottom = std::max(bottom, p.y);
+        }
+        out["box"] = {left, top, right - left, bottom - top};
+    }
     if (!detection.text.empty())
         out["text"] = detection.text;
+    if (!detection.detail.empty())
+        out["detail"] = detection.detail;
     return out;
 }
 

@@ -10,7 +10,9 @@ std::string detailOf(const std::vector<Detection>& detections)
 {
     std::string detail;
     for (const Detection& detection : detections) {
-        const std::string& part = detection.text.empty() ? detection.label : detection.text;
+        const std::string& part = !detection.text.empty()     ? detection.text
+                                  : !detection.detail.empty() ? detection.detail
+                                                              : detection.label;
         if (part.empty() || detail.find(part) != std::string::npos)
             continue;
         if (!detail.empty())

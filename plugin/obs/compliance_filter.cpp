@@ -52,13 +52,18 @@ const char* filterName(void*) noexcept
     return TEXT_FILTER_NAME;
 }
 
-std::vector<std::string> categoriesOf(const DetectorSettings& settings)
+// Detectors for this filter; one that cannot start is reported in the dock and the log, and the
+// others run.
+std::vector<std::unique_ptr<Detector>> startDetectors(const DetectorSettings& settings)
 {
-    std::vector<std::string> categories;
-    for (const auto& detector : makeDetectors(settings))
-        for (std::string& category : detector->categories())
-            categories.push_back(std::move(category));
-    return categories;
+    std::vector<std::string> errors;
+    std::vector<std::unique_ptr<Detector>> detectors = makeDetectors(settings, &errors);
+    for (const std::string& error : errors) {
+        log(LOG_ERROR, "detector not started: %s", error.c_str());
+        if (guard)
+            guard.load()->reportError(error);
+    }
+    return detectors;
 }
 
 void filterUpdate(void* data, obs_data_t* settings) noexcept
@@ -68,8 +73,8 @@ void filterUpdate(void* data, obs_data_t* settings) noexcept
         auto snapshot = std::make_shared<const FilterSettings>(readFilterSettings(settings));
         const std::shared_ptr<const FilterSettings> previous = filter->settings.exchange(snapshot);
         if (filter->analyzer && previous) {
-            filter->analyzer->replaceDetectors(makeDetectors(snapshot->detectors));
-            registry().update(filter, categoriesOf(snapshot->detectors));
+            filter->analyzer->replaceDetectors(startDetectors(snapshot->detectors));
+            registry().update(filter, detectorCategories(snapshot->detectors));
         }
         // Shared settings changed in this filter's properties apply to every watched scene.
         const SharedFilterSettings shared = readSharedSettings(settings);
@@ -152,7 +157,7 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
             writeSharedSettings(settings, guard.load()->settings());
         filterUpdate(filter.get(), settings);
         const std::shared_ptr<const FilterSettings> snapshot = filter->settings.load();
-        filter->analyzer = std::make_unique<Analyzer>(makeDetectors(snapshot->detectors));
+        filter->analyzer = std::make_unique<Analyzer>(startDetectors(snapshot->detectors));
         filter->analyzer->start([watcher = filter.get()](const AnalysisResult& result) {
             GuardService* service = guard.load();
             if (service == nullptr)
@@ -170,7 +175,7 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
         filter->reader = std::make_unique<FrameReader>(lumaEffectFile);
         obs_leave_graphics();
         obs_add_main_rendered_callback(programRendered, filter.get());
-        registry().add(filter.get(), context, categoriesOf(snapshot->detectors), &filter->captured,
+        registry().add(filter.get(), context, detectorCategories(snapshot->detectors), &filter->captured,
                        filter->analyzer.get());
         return filter.release();
     } catch (const std::exception& error) {
@@ -190,8 +195,9 @@ void filterDestroy(void* data) noexcept
         // else would ever clear those findings. After the worker stopped, so no result reopens them.
         const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
         if (guard)
-            guard.load()->setWatching(
-                filter, false, settings ? categoriesOf(settings->detectors) : std::vector<std::string>{});
+            guard.load()->setWatching(filter, false,
+                                      settings ? detectorCategories(settings->detectors)
+                                               : std::vector<std::string>{});
         obs_enter_graphics();
         filter->reader.reset();
         obs_leave_graphics();
@@ -245,7 +251,7 @@ void filterRender(void* data, gs_effect_t*) noexcept
     obs_source_t* parent = obs_filter_get_parent(filter->context);
     const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
     const Millis now = guard.load()->clock().now();
-    if (!onAir || !settings->detectors.codes || now - filter->lastStaged < settings->cadence)
+    if (!onAir || !settings->detectors.anyEnabled() || now - filter->lastStaged < settings->cadence)
         return;
     obs_source_t* target = obs_filter_get_target(filter->context);
     const uint32_t width = obs_source_get_base_width(target);

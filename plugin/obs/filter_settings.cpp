@@ -8,6 +8,9 @@
 #define SETTING_PACK "rule_pack"
 #define SETTING_CODES "codes_sensitivity"
 #define SETTING_BARCODES "report_barcodes"
+#define SETTING_PRESENTER "presenter_check"
+#define SETTING_IDLE "idle_check"
+#define SETTING_QUALITY "quality_check"
 #define SETTING_RESOLUTION "analysis_height"
 #define SETTING_REHEARSAL "rehearsal_mode"
 #define SETTING_RECORD_DIR "record_folder"
@@ -18,6 +21,9 @@
 #define TEXT_CODES_STANDARD obs_module_text("ComplianceGuard.Filter.Codes.Standard")
 #define TEXT_CODES_THOROUGH obs_module_text("ComplianceGuard.Filter.Codes.Thorough")
 #define TEXT_BARCODES obs_module_text("ComplianceGuard.Filter.Barcodes")
+#define TEXT_PRESENTER obs_module_text("ComplianceGuard.Filter.Presenter")
+#define TEXT_IDLE obs_module_text("ComplianceGuard.Filter.Idle")
+#define TEXT_QUALITY obs_module_text("ComplianceGuard.Filter.Quality")
 #define TEXT_RESOLUTION obs_module_text("ComplianceGuard.Filter.Resolution")
 #define TEXT_RESOLUTION_NATIVE obs_module_text("ComplianceGuard.Filter.Resolution.Native")
 #define TEXT_REHEARSAL obs_module_text("ComplianceGuard.Filter.Rehearsal")
@@ -43,7 +49,10 @@ FilterSettings readFilterSettings(obs_data_t* settings)
         out.detectors.codeSettings.maxRescuedRegions = 16;
         out.detectors.codeSettings.maxAnalysisWidth = 3840;
     }
-    out.cadence = out.detectors.codeSettings.cadence;
+    out.detectors.presenter = obs_data_get_bool(settings, SETTING_PRESENTER);
+    out.detectors.idle = obs_data_get_bool(settings, SETTING_IDLE);
+    out.detectors.quality = obs_data_get_bool(settings, SETTING_QUALITY);
+    out.cadence = captureCadence(out.detectors);
     out.analysisHeight =
         static_cast<uint32_t>(std::max<long long>(0, obs_data_get_int(settings, SETTING_RESOLUTION)));
     out.rehearsal = obs_data_get_bool(settings, SETTING_REHEARSAL);
@@ -68,6 +77,9 @@ void setFilterDefaults(obs_data_t* settings, const GuardSettings& guard)
     obs_data_set_default_string(settings, SETTING_PACK, guard.packId.c_str());
     obs_data_set_default_string(settings, SETTING_CODES, codesStandard);
     obs_data_set_default_bool(settings, SETTING_BARCODES, true);
+    obs_data_set_default_bool(settings, SETTING_PRESENTER, true);
+    obs_data_set_default_bool(settings, SETTING_IDLE, true);
+    obs_data_set_default_bool(settings, SETTING_QUALITY, true);
     // Full resolution: small codes in a banner corner are lost when the canvas is scaled down
     // (tests/bench/RESULTS.md).
     obs_data_set_default_int(settings, SETTING_RESOLUTION, 0);
@@ -90,6 +102,9 @@ obs_properties_t* makeFilterProperties(const std::vector<std::pair<std::string, 
     obs_property_list_add_string(codes, TEXT_CODES_THOROUGH, codesThorough);
     obs_property_list_add_string(codes, TEXT_CODES_OFF, codesOff);
     obs_properties_add_bool(props, SETTING_BARCODES, TEXT_BARCODES);
+    obs_properties_add_bool(props, SETTING_PRESENTER, TEXT_PRESENTER);
+    obs_properties_add_bool(props, SETTING_IDLE, TEXT_IDLE);
+    obs_properties_add_bool(props, SETTING_QUALITY, TEXT_QUALITY);
 
     obs_property_t* resolution = obs_properties_add_list(props, SETTING_RESOLUTION, TEXT_RESOLUTION,
                                                          OBS_COMBO_TYPE_LIST, OBS_COMBO_FORMAT_INT);

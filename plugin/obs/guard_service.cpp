@@ -7,6 +7,7 @@
 #include "obs/filter_registry.hpp"
 #include "obs/plugin_log.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 namespace cg::obs {
@@ -22,7 +23,8 @@ nlohmann::json settingsJson(const GuardSettings& settings)
     return {{"pack", settings.packId},
             {"record_dir", settings.recordDir.string()},
             {"rehearsal", settings.rehearsal},
-            {"silence_threshold_db", settings.silenceThresholdDb}};
+            {"silence_threshold_db", settings.silenceThresholdDb},
+            {"speech_level_db", settings.speechLevelDb}};
 }
 
 } // namespace
@@ -53,6 +55,7 @@ GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path
             settings_.recordDir = json.value("record_dir", std::string());
             settings_.rehearsal = json.value("rehearsal", false);
             settings_.silenceThresholdDb = json.value("silence_threshold_db", settings_.silenceThresholdDb);
+            settings_.speechLevelDb = json.value("speech_level_db", settings_.speechLevelDb);
         } catch (const std::exception& error) {
             const std::string message = (configDir_ / "settings.json").string() + ": " + error.what();
             errors_.push_back(message);
@@ -254,6 +257,19 @@ void GuardService::acknowledge(const std::string& how)
     publishStatus();
 }
 
+void GuardService::reportError(const std::string& message)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (std::find(errors_.begin(), errors_.end(), message) != errors_.end())
+            return;
+        errors_.push_back(message);
+        if (ensureSessionLocked())
+            session_->compliance->note("error", {{"message", message}});
+    }
+    publishStatus();
+}
+
 void GuardService::tickerLoop()
 {
     for (;;) {
@@ -273,9 +289,13 @@ void GuardService::tickerLoop()
                 return;
             ComplianceSession& compliance = *session_->compliance;
             const AudioLevelMeter::Window window = audio_.takeWindow();
-            if (!filtersOnAir_.empty() || settings_.rehearsal)
+            if (!filtersOnAir_.empty() || settings_.rehearsal) {
                 handleEventsLocked(compliance.onResult(silenceResult(window, {settings_.silenceThresholdDb})),
                                    findings, alerts);
+                handleEventsLocked(compliance.onResult(speechResult(window, {settings_.speechLevelDb})),
+                                   findings, alerts);
+            }
+            audio_.setSpeechLevel(settings_.speechLevelDb);
             for (const AnalysisResult& result : programResults)
                 handleEventsLocked(compliance.onResult(result), findings, alerts);
             handleEventsLocked(compliance.tick(), findings, alerts);

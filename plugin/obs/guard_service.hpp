@@ -26,6 +26,7 @@ struct GuardSettings {
     std::filesystem::path recordDir; // empty: <plugin config>/records
     bool rehearsal = false;          // analyse watched scenes even when they are not on air
     double silenceThresholdDb = -50.0;
+    double speechLevelDb = -40.0; // program audio this loud, in bursts, counts as someone speaking
 
     bool operator==(const GuardSettings&) const = default;
 };
@@ -71,6 +72,9 @@ class GuardService {
     void noteSceneChange(const std::string& programScene);
     void noteWatchedScenes(const std::vector<std::string>& watched);
     void acknowledge(const std::string& how);
+    // A problem the streamer must know about (a detector that could not start): shown in the dock,
+    // written to the record. Each message once.
+    void reportError(const std::string& message);
 
     [[nodiscard]] nlohmann::json status() const;
     [[nodiscard]] nlohmann::json sessionJson() const;

@@ -4,9 +4,9 @@
 //
 // How a second is judged: every frame of the clip is offered to the detectors at its media time
 // (frame index / fps, as the CLI does) and each detector runs when its cadence is due (as the
-// Analyzer does); second s is "static" when the majority of the static detector's runs with a frame
-// time in [s, s+1) judged the picture static (ties count as not static). The baseline is judged the
-// same way from its own runs at the same cadence.
+// Analyzer does); second s is "static" when the static detector's last run with a frame time in
+// [s, s+1) judged the picture static. The baseline is judged the same way from its own runs at the
+// same cadence.
 #include "core/activity/looping_video_detector.hpp"
 #include "core/activity/slideshow_detector.hpp"
 #include "core/activity/static_picture_detector.hpp"
@@ -125,21 +125,16 @@ std::optional<ClipResult> runClip(const fs::path& file, FrameKind kind)
     return result;
 }
 
-// Majority of the runs in each second; ties and seconds without runs count as not static.
+// What the last run in each second judged: the state of the picture as that second ends, as a
+// platform's snapshot would see it. (At the 500 ms cadence a second holds two runs, so a majority
+// would be a tie whenever one of them compares across a cut.) Seconds without runs are not static.
 std::vector<bool> perSecond(const std::vector<StaticRun>& runs, std::size_t seconds)
 {
-    std::vector<int> staticRuns(seconds, 0);
-    std::vector<int> allRuns(seconds, 0);
-    for (const StaticRun& run : runs) {
+    std::vector<bool> judged(seconds, false);
+    for (const StaticRun& run : runs) { // in time order: the last run of a second wins
         const auto second = static_cast<std::size_t>(run.time.count() / 1000);
-        if (second < seconds) {
-            ++allRuns[second];
-            staticRuns[second] += run.judgedStatic ? 1 : 0;
-        }
-    }
-    std::vector<bool> judged(seconds);
-    for (std::size_t s = 0; s < seconds; ++s) {
-        judged[s] = 2 * staticRuns[s] > allRuns[s];
+        if (second < seconds)
+            judged[second] = run.judgedStatic;
     }
     return judged;
 }
@@ -153,7 +148,7 @@ double agreement(const std::vector<bool>& judged, const std::vector<bool>& truth
     return truth.empty() ? 1.0 : static_cast<double>(same) / static_cast<double>(truth.size());
 }
 
-// Share of single runs whose judgement matches the truth of their second (stricter than the majority).
+// Share of single runs whose judgement matches the truth of their second (stricter than one run per second).
 double runAgreement(const std::vector<StaticRun>& runs, const std::vector<bool>& truth)
 {
     int same = 0;
@@ -220,8 +215,8 @@ TEST(IdleCorpus, StaticPerSecondSlideshowAndLoopAgainstTruth)
     ASSERT_FALSE(clips.empty());
 
     nlohmann::json report = nlohmann::json::array();
-    std::cout << "\nIdle corpus: per-second static accuracy (detector cadence "
-              << StaticPictureDetector{}.cadence().count() << " ms, majority of runs per second)\n"
+    std::cout << "\nIdle corpus: per-second static accuracy, last run of each second (detector cadence "
+              << StaticPictureDetector{}.cadence().count() << " ms, last run of each second)\n"
               << std::left << std::setw(30) << "clip" << std::setw(8) << "input" << std::setw(12) << "truth"
               << std::setw(12) << "detector" << std::setw(7) << "acc";
     for (double threshold : kBaselineThresholds) {

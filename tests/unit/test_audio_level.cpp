@@ -51,5 +51,54 @@ TEST(SilenceResult, NoAudioAtAllCountsAsSilence)
     EXPECT_EQ(silenceResult(meter.takeWindow(), {}).detections.size(), 1u);
 }
 
+// One second of program audio in 1024-sample blocks, as the audio thread hands them in: a voice
+// talks in bursts (loud blocks with pauses between words), background music or room noise is steady.
+AudioLevelMeter::Window secondOf(AudioLevelMeter& meter, float loudAmplitude, int loudBlocksOfEvery5,
+                                 float quietAmplitude)
+{
+    for (int block = 0; block < 47; ++block) {
+        const bool loud = block % 5 < loudBlocksOfEvery5;
+        const std::vector<float> samples = sine(loud ? loudAmplitude : quietAmplitude, 1024);
+        meter.addSamples(samples.data(), samples.size());
+    }
+    return meter.takeWindow();
+}
+
+TEST(SpeechResult, TalkingInBurstsIsSpeechAndQuietRoomNoiseIsNot)
+{
+    AudioLevelMeter meter;
+    const AudioLevelMeter::Window talking = secondOf(meter, 0.1f, 3, 0.001f); // -23 dBFS words, -63 pauses
+    EXPECT_EQ(talking.blocks, 47u);
+    EXPECT_GT(talking.speechBlocks, 20u);
+    EXPECT_TRUE(speechResult(talking, {}).detections.empty());
+
+    const AudioLevelMeter::Window room = secondOf(meter, 0.002f, 5, 0.002f); // -57 dBFS hum
+    EXPECT_EQ(room.speechBlocks, 0u);
+    const AnalysisResult quiet = speechResult(room, {});
+    EXPECT_EQ(quiet.categoriesChecked, std::vector<std::string>{kNoSpeechCategory});
+    ASSERT_EQ(quiet.detections.size(), 1u);
+    EXPECT_EQ(quiet.detections[0].detail, "0% of the last second at speech level (-40 dBFS)");
+}
+
+TEST(SpeechResult, OneShortSoundInASecondIsNotSpeaking)
+{
+    AudioLevelMeter meter;
+    // A single 20-ms click among silence: 1 block of 47, under the 10% a speaking second has.
+    for (int block = 0; block < 47; ++block) {
+        const std::vector<float> samples = sine(block == 20 ? 0.5f : 0.0f, 1024);
+        meter.addSamples(samples.data(), samples.size());
+    }
+    EXPECT_EQ(speechResult(meter.takeWindow(), {}).detections.size(), 1u);
+}
+
+TEST(SpeechResult, TheSpeechLevelIsASetting)
+{
+    AudioLevelMeter meter;
+    meter.setSpeechLevel(-60.0);
+    const AudioLevelMeter::Window room = secondOf(meter, 0.002f, 5, 0.002f); // -57 dBFS is speech now
+    EXPECT_EQ(room.speechBlocks, 47u);
+    EXPECT_TRUE(speechResult(room, {-60.0, 0.1}).detections.empty());
+}
+
 } // namespace
 } // namespace cg

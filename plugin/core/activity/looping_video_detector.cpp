@@ -114,7 +114,7 @@ std::vector<Detection> LoopingVideoDetector::detect(const Frame& frame)
     detection.detector = std::string(kId);
     detection.category = std::string(kCategory);
     detection.label = "loop";
-    detection.text = text;
+    detection.detail = text;
     return {detection};
 }
 

@@ -13,7 +13,7 @@
 namespace cg {
 
 struct LoopingVideoSettings {
-    Millis cadence{250};
+    Millis cadence{500}; // the guard captures at most twice a second
     // Width of the frame signatures (frameSignature); 32 keeps 8 minutes under 5 MB.
     int signatureWidth = 32;
     // How far back a recurrence is looked for: loops longer than this are not found.

@@ -72,7 +72,7 @@ std::vector<Detection> SlideshowDetector::detect(const Frame& frame)
     detection.detector = std::string(kId);
     detection.category = std::string(kCategory);
     detection.label = "slides";
-    detection.text = text;
+    detection.detail = text;
     return {detection};
 }
 

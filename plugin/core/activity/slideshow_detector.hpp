@@ -12,7 +12,7 @@
 namespace cg {
 
 struct SlideshowSettings {
-    Millis cadence{200};
+    Millis cadence{500}; // the guard captures at most twice a second; the rules count minutes
     activity::StillnessSettings stillness;
     // A slide is a still stretch at least this long; a shorter pause between changes is not one.
     Millis minSlide{3000};

@@ -37,7 +37,7 @@ std::vector<Detection> StaticPictureDetector::detect(const Frame& frame)
     detection.detector = std::string(kId);
     detection.category = std::string(kCategory);
     detection.label = "still";
-    detection.text = text;
+    detection.detail = text;
     return {detection};
 }
 

@@ -11,7 +11,7 @@
 namespace cg {
 
 struct StaticPictureSettings {
-    Millis cadence{200};
+    Millis cadence{500}; // the guard captures at most twice a second; the rules count minutes
     activity::StillnessSettings stillness;
 };
 

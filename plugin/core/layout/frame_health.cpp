@@ -39,7 +39,7 @@ void judge(const FrameShareWindow& window, double maxShare, std::uint64_t minFra
     std::snprintf(text, sizeof text, "%s %llu of %llu frames (%.1f%%) in the last %.0f s", what,
                   static_cast<unsigned long long>(share->bad), static_cast<unsigned long long>(share->total),
                   share->share() * 100.0, static_cast<double>(share->span.count()) / 1000.0);
-    result.detections.push_back(Detection{"output_health", category, label, 1.0f, {}, text});
+    result.detections.push_back(Detection{"output_health", category, label, 1.0f, {}, {}, text});
 }
 
 } // namespace

@@ -21,9 +21,10 @@ bool showsRecording(LayoutItemKind kind)
            kind == LayoutItemKind::Browser;
 }
 
-Detection detection(const char* category, std::string label, std::string text, Polygon polygon = {})
+Detection detection(const char* category, std::string label, std::string detail, Polygon polygon = {})
 {
-    return Detection{kDetectorId, category, std::move(label), 1.0f, std::move(polygon), std::move(text)};
+    return Detection{kDetectorId,        category, std::move(label), 1.0f,
+                     std::move(polygon), {},       std::move(detail)};
 }
 
 AnalysisResult nothingSeen()

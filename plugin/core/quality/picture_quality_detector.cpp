@@ -14,7 +14,7 @@ Detection qualityDetection(std::string_view category, std::string_view label, co
     detection.detector = std::string(PictureQualityDetector::kId);
     detection.category = std::string(category);
     detection.label = std::string(label);
-    detection.text = text;
+    detection.detail = text;
     return detection;
 }
 

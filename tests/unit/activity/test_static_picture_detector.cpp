@@ -95,7 +95,7 @@ TEST(StaticPictureDetector, HardCutEndsStaticOnTheRunThatSeesIt)
             return scenes::withSensorNoise(t < Millis{3000} ? first : second, 6, rng);
         };
         const auto judged = judgements(detector, scene, Millis{6000}, toFrame);
-        const std::size_t cutRun = 3000 / 200;
+        const auto cutRun = static_cast<std::size_t>(3000 / detector.cadence().count());
         EXPECT_TRUE(judged[cutRun - 1]);
         EXPECT_FALSE(judged[cutRun]) << "the cut must end the still stretch at once";
         EXPECT_EQ(count(judged, false, cutRun + 1), 0) << "the new picture is still from the next run on";
@@ -119,7 +119,7 @@ TEST(StaticPictureDetector, PresenterMovingIsNotStatic)
     // Where every limb turns round at once the picture may rest for one run, as a live presenter's
     // does; it never rests for most of a second.
     EXPECT_LE(count(judged, true), static_cast<int>(judged.size()) / 10);
-    const std::size_t runsPerSecond = 1000 / 200;
+    const auto runsPerSecond = static_cast<std::size_t>(1000 / detector.cadence().count());
     for (std::size_t second = 0; second < judged.size() / runsPerSecond; ++second) {
         const std::vector<bool> runs(judged.begin() + static_cast<std::ptrdiff_t>(second * runsPerSecond),
                                      judged.begin() +
@@ -155,7 +155,7 @@ TEST(StaticPictureDetector, ReportsHowLongThePictureHasBeenStill)
     ASSERT_EQ(last.size(), 1U);
     EXPECT_EQ(last[0].category, "static_picture");
     EXPECT_EQ(last[0].detector, "static_picture");
-    EXPECT_NE(last[0].text.find("unchanged for 4.0 s"), std::string::npos) << last[0].text;
+    EXPECT_NE(last[0].detail.find("unchanged for 4.0 s"), std::string::npos) << last[0].detail;
 }
 
 } // namespace

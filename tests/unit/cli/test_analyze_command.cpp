@@ -119,7 +119,11 @@ TEST(AnalyzeCommand, SamplesVideoInMediaTimeAndReportsWhenTheCodeWasOnScreen)
     for (const auto& frame : result["frames"]) {
         const double t = frame["t"];
         const bool shown = t >= 2.0 && t < 5.0;
-        EXPECT_EQ(!frame["detections"].empty(), shown) << "at t=" << t;
+        const auto& detections = frame["detections"];
+        const bool codeSeen = std::any_of(detections.begin(), detections.end(),
+                                          [](const nlohmann::json& d) { return d["category"] == "qr_code"; });
+        EXPECT_EQ(codeSeen, shown) << "at t=" << t;
+        EXPECT_FALSE(frame["presenter"].get<bool>()) << "a banner has no presenter, at t=" << t;
         framesWithCode += shown ? 1 : 0;
     }
     EXPECT_GT(framesWithCode, 2);

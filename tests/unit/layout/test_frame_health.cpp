@@ -54,7 +54,7 @@ TEST(OutputHealthCheck, DroppedFramesAboveOnePercentAreReportedWithTheirNumbers)
                         FrameCounts{0, static_cast<std::uint64_t>(s * 30)});
     const auto dropped = of(result, kDroppedFramesCategory);
     ASSERT_EQ(dropped.size(), 1u);
-    EXPECT_EQ(dropped[0].text, "stream dropped 20 of 300 frames (6.7%) in the last 10 s");
+    EXPECT_EQ(dropped[0].detail, "stream dropped 20 of 300 frames (6.7%) in the last 10 s");
     EXPECT_TRUE(of(result, kLaggedFramesCategory).empty());
     EXPECT_EQ(result.categoriesChecked.size(), 2u);
 }
@@ -70,7 +70,7 @@ TEST(OutputHealthCheck, LagBelowTheThresholdOrTooFewFramesIsFine)
     result = check.check(11000ms, std::nullopt, {6, 330});
     const auto lagged = of(result, kLaggedFramesCategory);
     ASSERT_EQ(lagged.size(), 1u);
-    EXPECT_EQ(lagged[0].text, "rendering missed 6 of 330 frames (1.8%) in the last 11 s");
+    EXPECT_EQ(lagged[0].detail, "rendering missed 6 of 330 frames (1.8%) in the last 11 s");
 
     OutputHealthCheck fresh;
     fresh.check(0ms, FrameCounts{0, 0}, {0, 0});

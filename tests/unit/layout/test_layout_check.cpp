@@ -65,7 +65,7 @@ TEST(LayoutCheck, CameraInACornerIsTooSmallWithItsShareInTheText)
     const auto small = of(result, kCameraSmallCategory);
     ASSERT_EQ(small.size(), 1u);
     EXPECT_EQ(small[0].label, "6%");
-    EXPECT_EQ(small[0].text, "camera covers 6% of the canvas (less than 33%)");
+    EXPECT_EQ(small[0].detail, "camera covers 6% of the canvas (less than 33%)");
     EXPECT_TRUE(of(result, kNoCameraCategory).empty());
 }
 
@@ -125,7 +125,7 @@ TEST(LayoutCheck, CameraWithoutPictureIsFrozenOnlyAfterTheGrace)
     EXPECT_TRUE(of(check.check(vacant, 12900ms), kCameraFrozenCategory).empty());
     const auto frozen = of(check.check(vacant, 13000ms), kCameraFrozenCategory);
     ASSERT_EQ(frozen.size(), 1u);
-    EXPECT_EQ(frozen[0].text, "camera \"Webcam\" has delivered no picture for 3 s");
+    EXPECT_EQ(frozen[0].detail, "camera \"Webcam\" has delivered no picture for 3 s");
 
     // Frames again: the clock restarts for the next stop.
     const LayoutSnapshot live{hd, {item(LayoutItemKind::Camera, "Webcam", rect(0, 0, 1280, 720), true)}};

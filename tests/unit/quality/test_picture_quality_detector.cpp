@@ -46,7 +46,7 @@ TEST(PictureQualityDetector, BlurredPictureIsBlurryAndTheSharpOneIsNot)
         const Detection* blurry = find(detections, "blurry_picture");
         ASSERT_NE(blurry, nullptr) << "blurred picture scored " << detector.lastSharpness().score;
         EXPECT_EQ(blurry->detector, "picture_quality");
-        EXPECT_NE(blurry->text.find("blur score"), std::string::npos) << blurry->text;
+        EXPECT_NE(blurry->detail.find("blur score"), std::string::npos) << blurry->detail;
         EXPECT_LT(detector.lastSharpness().score, sharpScore / 3);
     }
 }
@@ -81,7 +81,7 @@ TEST(PictureQualityDetector, MeasuresTheBlackShareOfTheCanvas)
     EXPECT_NEAR(detector.lastCoverage().blankShare, 0.40, 0.02);
     const Detection* blank = find(detections, "blank_area");
     ASSERT_NE(blank, nullptr);
-    EXPECT_NE(blank->text.find("40% of the canvas is black"), std::string::npos) << blank->text;
+    EXPECT_NE(blank->detail.find("40% of the canvas is black"), std::string::npos) << blank->detail;
     EXPECT_NEAR(detector.lastCoverage().contentShare, 0.60, 0.02);
 }
 
@@ -110,7 +110,7 @@ TEST(PictureQualityDetector, FullFrameCameraHasNoBlankOrSmallContent)
 {
     PictureQualityDetector detector;
     const auto detections = detector.detect(scenes::colourFrame(sharpScene(), Millis{0}));
-    EXPECT_TRUE(detections.empty()) << detections.front().category << ": " << detections.front().text;
+    EXPECT_TRUE(detections.empty()) << detections.front().category << ": " << detections.front().detail;
     EXPECT_LT(detector.lastCoverage().blankShare, 0.01);
     EXPECT_GT(detector.lastCoverage().contentShare, 0.99);
 }

@@ -1,5 +1,7 @@
 #include "core/audio_level.hpp"
 #include "core/default_detectors.hpp"
+#include "core/layout/frame_health.hpp"
+#include "core/layout/layout_check.hpp"
 #include "core/rules/rule_pack_loader.hpp"
 #include "unit/rules/shipped_rules_dir.hpp"
 
@@ -63,8 +65,12 @@ TEST_P(ShippedPack, AQrCodeOnAirIsABreachAtOnce)
 
 TEST_P(ShippedPack, WatchesOnlyCategoriesThatHaveADetector)
 {
-    // Every category a pack watches is reported by a frame detector or by the audio meter.
-    std::vector<std::string> reported{kSilenceCategory};
+    // Every category a pack watches is reported by a frame detector, by the audio meter, or by the
+    // checks of the program scene and the outputs.
+    std::vector<std::string> reported{kSilenceCategory, kNoSpeechCategory, kDroppedFramesCategory,
+                                      kLaggedFramesCategory};
+    for (const std::string& category : layoutCategories())
+        reported.push_back(category);
     for (const auto& detector : makeDetectors())
         for (const std::string& category : detector->categories())
             reported.push_back(category);
