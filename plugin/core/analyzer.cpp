@@ -1,5 +1,7 @@
 #include "core/analyzer.hpp"
 
+#include "core/thread_priority.hpp"
+
 #include <exception>
 
 namespace cg {
@@ -14,13 +16,17 @@ Analyzer::~Analyzer()
     stop();
 }
 
-void Analyzer::start(Listener listener)
+void Analyzer::start(Listener listener, WorkerPriority priority)
 {
     stop();
     std::lock_guard lock(mutex_);
     listener_ = std::move(listener);
     stopping_ = false;
-    worker_ = std::thread([this] { run(); });
+    worker_ = std::thread([this, priority] {
+        if (priority == WorkerPriority::Background)
+            lowerCurrentThreadPriority();
+        run();
+    });
 }
 
 void Analyzer::stop()

@@ -44,8 +44,10 @@ class Analyzer {
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;
 
-    // Starts the worker; each result goes to the listener on the worker thread.
-    void start(Listener listener);
+    enum class WorkerPriority { Normal, Background };
+    // Starts the worker; each result goes to the listener on the worker thread. A background worker
+    // gives way to the host's other threads (OBS's render thread: the analysis must never slow it).
+    void start(Listener listener, WorkerPriority priority = WorkerPriority::Normal);
     // Stops and joins the worker; a frame still in the slot is discarded.
     void stop();
 

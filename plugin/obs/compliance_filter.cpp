@@ -117,6 +117,12 @@ bool isEightBitColour(gs_texture_t* texture)
     return format == GS_RGBA || format == GS_BGRA || format == GS_BGRX;
 }
 
+bool onAir(const ComplianceFilter& filter)
+{
+    obs_source_t* parent = obs_filter_get_parent(filter.context);
+    return parent != nullptr && (obs_source_active(parent) || filter.settings.load()->rehearsal);
+}
+
 // Main-rendered callback, graphics thread, once per frame after the program picture is complete:
 // collects the frame staged in an earlier frame and takes the capture video_render decided on.
 void programRendered(void* data) noexcept
@@ -125,11 +131,12 @@ void programRendered(void* data) noexcept
     if (!filter->reader)
         return;
     try {
-        // Staged at least one frame ago, so the GPU copy has finished: mapping never stalls.
-        // Submitting never waits for the worker.
-        if (std::optional<Frame> frame = filter->reader->collect())
+        // One readback step per frame, so no step waits on the GPU; submitting never waits for the
+        // worker. A capture that falls due while one is in flight waits for it.
+        // A picture whose scene left the air while it was read back is dropped.
+        if (std::optional<Frame> frame = filter->reader->advance(); frame && onAir(*filter))
             filter->analyzer->submit(std::move(*frame));
-        if (!filter->due)
+        if (!filter->due || !filter->reader->ready())
             return;
         const DueCapture due = *filter->due;
         filter->due.reset();
@@ -137,10 +144,10 @@ void programRendered(void* data) noexcept
         if (program != nullptr && isEightBitColour(program) && gs_texture_get_width(program) == due.width &&
             gs_texture_get_height(program) == due.height &&
             showsWholeProgram(obs_filter_get_parent(filter->context)))
-            filter->reader->stage(program, due.analysisWidth, due.analysisHeight, due.time);
+            filter->reader->render(program, due.analysisWidth, due.analysisHeight, due.time);
         else
-            filter->reader->stage(obs_filter_get_target(filter->context), due.width, due.height,
-                                  due.analysisWidth, due.analysisHeight, due.time);
+            filter->reader->render(obs_filter_get_target(filter->context), due.width, due.height,
+                                   due.analysisWidth, due.analysisHeight, due.time);
     } catch (const std::exception& error) {
         if (!filter->loggedRenderError)
             log(LOG_ERROR, "analysis frame not captured: %s", error.what());
@@ -158,16 +165,18 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
         filterUpdate(filter.get(), settings);
         const std::shared_ptr<const FilterSettings> snapshot = filter->settings.load();
         filter->analyzer = std::make_unique<Analyzer>(startDetectors(snapshot->detectors));
-        filter->analyzer->start([watcher = filter.get()](const AnalysisResult& result) {
-            GuardService* service = guard.load();
-            if (service == nullptr)
-                return;
-            // Frames are only staged on air: a result marks this filter as watching at once, not
-            // at the ticker's next poll, so that leaving the air or being removed before that poll
-            // still ends its findings.
-            service->setWatching(watcher, true, {});
-            service->onResult(result);
-        });
+        filter->analyzer->start(
+            [watcher = filter.get()](const AnalysisResult& result) {
+                GuardService* service = guard.load();
+                if (service == nullptr)
+                    return;
+                // Frames are only staged on air: a result marks this filter as watching at once, not
+                // at the ticker's next poll, so that leaving the air or being removed before that poll
+                // still ends its findings.
+                service->setWatching(watcher, true, {});
+                service->onResult(result);
+            },
+            Analyzer::WorkerPriority::Background);
         char* lumaEffect = obs_module_file("effects/luma.effect");
         const std::string lumaEffectFile = lumaEffect ? lumaEffect : "";
         bfree(lumaEffect);
@@ -248,10 +257,8 @@ void filterRender(void* data, gs_effect_t*) noexcept
     if (!guard || !filter->reader)
         return;
     const std::shared_ptr<const FilterSettings> settings = filter->settings.load();
-    obs_source_t* parent = obs_filter_get_parent(filter->context);
-    const bool onAir = parent != nullptr && (obs_source_active(parent) || settings->rehearsal);
     const Millis now = guard.load()->clock().now();
-    if (!onAir || !settings->detectors.anyEnabled() || now - filter->lastStaged < settings->cadence)
+    if (!onAir(*filter) || !settings->detectors.anyEnabled() || now - filter->lastStaged < settings->cadence)
         return;
     obs_source_t* target = obs_filter_get_target(filter->context);
     const uint32_t width = obs_source_get_base_width(target);

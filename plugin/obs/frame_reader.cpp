@@ -35,30 +35,33 @@ void FrameReader::Readback::resize(uint32_t newWidth, uint32_t newHeight)
     if (newWidth == width && newHeight == height)
         return;
     // Only when the analysis size changes, never per frame.
-    for (gs_stagesurf_t*& stage : stages) {
-        gs_stagesurface_destroy(stage);
-        stage = gs_stagesurface_create(newWidth, newHeight, format);
-    }
+    gs_stagesurface_destroy(stage);
+    stage = gs_stagesurface_create(newWidth, newHeight, format);
     width = newWidth;
     height = newHeight;
 }
 
-std::optional<Frame> FrameReader::Readback::copy(int stage, PixelFormat pixelFormat, Millis time)
+void FrameReader::Readback::stageRendered()
+{
+    if (used && stage != nullptr)
+        gs_stage_texture(stage, gs_texrender_get_texture(render));
+}
+
+std::optional<Frame> FrameReader::Readback::copy(PixelFormat pixelFormat, Millis time)
 {
     uint8_t* data = nullptr;
     uint32_t lineSize = 0;
-    if (stages[stage] == nullptr || !gs_stagesurface_map(stages[stage], &data, &lineSize))
+    if (!used || stage == nullptr || !gs_stagesurface_map(stage, &data, &lineSize))
         return std::nullopt;
-    std::optional<Frame> frame = pool.copy(pixelFormat, static_cast<int>(width), static_cast<int>(height),
-                                           static_cast<int>(lineSize), data, time);
-    gs_stagesurface_unmap(stages[stage]);
+    std::optional<Frame> frame = pool.copy(pixelFormat, static_cast<int>(width * pixelsPerTexel),
+                                           static_cast<int>(height), static_cast<int>(lineSize), data, time);
+    gs_stagesurface_unmap(stage);
     return frame;
 }
 
 void FrameReader::Readback::destroy()
 {
-    for (gs_stagesurf_t*& stage : stages)
-        gs_stagesurface_destroy(stage);
+    gs_stagesurface_destroy(stage);
     gs_texrender_destroy(render);
 }
 
@@ -74,8 +77,9 @@ FrameReader::FrameReader(const std::string& lumaEffectFile) : scene_(gs_texrende
     } else {
         log(LOG_WARNING, "data/effects/luma.effect is missing: reading back colour frames, which costs more");
     }
-    luma_.format = GS_R8;
-    luma_.render = gs_texrender_create(GS_R8, GS_ZS_NONE);
+    luma_.format = GS_RGBA;
+    luma_.pixelsPerTexel = 4;
+    luma_.render = gs_texrender_create(GS_RGBA, GS_ZS_NONE);
     colour_.render = gs_texrender_create(GS_RGBA, GS_ZS_NONE);
 }
 
@@ -87,23 +91,31 @@ FrameReader::~FrameReader()
     gs_effect_destroy(lumaEffect_);
 }
 
-std::optional<Frame> FrameReader::collect()
+std::optional<Frame> FrameReader::advance()
 {
-    if (!staged_)
+    switch (step_) {
+    case Step::Idle:
         return std::nullopt;
-    staged_ = false;
-    const int stage = 1 - next_;
-    if (!readsLuma())
-        return colour_.copy(stage, PixelFormat::Rgba, stagedTime_);
-    std::optional<Frame> luma = luma_.copy(stage, PixelFormat::Gray, stagedTime_);
-    std::optional<Frame> preview = colour_.copy(stage, PixelFormat::Rgba, stagedTime_);
+    case Step::Rendered:
+        luma_.stageRendered();
+        colour_.stageRendered();
+        step_ = Step::Staged;
+        return std::nullopt;
+    case Step::Staged:
+        break;
+    }
+    step_ = Step::Idle;
+    std::optional<Frame> preview = colour_.copy(PixelFormat::Rgba, time_);
+    if (!luma_.used)
+        return preview;
+    std::optional<Frame> luma = luma_.copy(PixelFormat::Gray, time_);
     if (!luma)
         return std::nullopt;
     return preview ? luma->withPreview(std::move(*preview)) : *luma;
 }
 
-void FrameReader::stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sourceHeight, uint32_t width,
-                        uint32_t height, Millis time)
+void FrameReader::render(obs_source_t* target, uint32_t sourceWidth, uint32_t sourceHeight, uint32_t width,
+                         uint32_t height, Millis time)
 {
     if (scene_ == nullptr || width == 0 || height == 0)
         return;
@@ -119,33 +131,38 @@ void FrameReader::stage(obs_source_t* target, uint32_t sourceWidth, uint32_t sou
     obs_source_video_render(target);
     gs_blend_state_pop();
     gs_texrender_end(scene_);
-    stage(gs_texrender_get_texture(scene_), width, height, time);
+    render(gs_texrender_get_texture(scene_), width, height, time);
 }
 
-void FrameReader::stage(gs_texture_t* picture, uint32_t width, uint32_t height, Millis time)
+void FrameReader::render(gs_texture_t* picture, uint32_t width, uint32_t height, Millis time)
 {
-    if (picture == nullptr || width == 0 || height == 0)
+    if (picture == nullptr || width == 0 || height == 0 || step_ != Step::Idle)
         return;
+    luma_.used = false;
+    colour_.used = false;
     if (readsLuma()) {
+        const uint32_t texels = width / luma_.pixelsPerTexel; // up to 3 columns at the right are left out
+        if (texels == 0)
+            return;
         const uint32_t thumbWidth = std::min(width, previewWidth);
         const uint32_t thumbHeight = std::max<uint32_t>(2, (height * thumbWidth / width) & ~1u);
-        luma_.resize(width, height);
+        luma_.resize(texels, height);
         colour_.resize(thumbWidth, thumbHeight);
-        if (!drawInto(luma_.render, picture, lumaEffect_, width, height) ||
+        gs_effect_set_float(gs_effect_get_param_by_name(lumaEffect_, "source_step"),
+                            1.0f / static_cast<float>(texels * luma_.pixelsPerTexel));
+        if (!drawInto(luma_.render, picture, lumaEffect_, texels, height) ||
             !drawInto(colour_.render, picture, obs_get_base_effect(OBS_EFFECT_DEFAULT), thumbWidth,
                       thumbHeight))
             return;
-        gs_stage_texture(luma_.stages[next_], gs_texrender_get_texture(luma_.render));
-        gs_stage_texture(colour_.stages[next_], gs_texrender_get_texture(colour_.render));
+        luma_.used = true;
     } else {
         colour_.resize(width, height);
         if (!drawInto(colour_.render, picture, obs_get_base_effect(OBS_EFFECT_DEFAULT), width, height))
             return;
-        gs_stage_texture(colour_.stages[next_], gs_texrender_get_texture(colour_.render));
     }
-    next_ = 1 - next_;
-    staged_ = true;
-    stagedTime_ = time;
+    colour_.used = true;
+    step_ = Step::Rendered;
+    time_ = time;
 }
 
 } // namespace cg::obs

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include <chrono>
 #include <future>
 #include <latch>
@@ -134,6 +139,27 @@ TEST(Analyzer, SubmitNeverBlocksAndTheNewestFrameWins)
     EXPECT_EQ(stats.analyzed, 2u);
     EXPECT_EQ(stats.dropped, 99u);
 }
+
+#if defined(__linux__)
+TEST(Analyzer, ABackgroundWorkerGivesWayToTheHostsThreads)
+{
+    std::vector<std::unique_ptr<Detector>> detectors;
+    detectors.push_back(std::make_unique<BrightnessProbe>(0ms));
+    Analyzer analyzer(std::move(detectors));
+    std::promise<int> workerNice;
+    analyzer.start(
+        [&](const AnalysisResult&) {
+            errno = 0;
+            workerNice.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())));
+        },
+        Analyzer::WorkerPriority::Background);
+    analyzer.submit(blankFrame(0ms));
+    const int nice = workerNice.get_future().get();
+    analyzer.stop();
+    EXPECT_GT(nice, getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())))
+        << "the worker runs at a lower priority (higher nice value) than the thread that started it";
+}
+#endif
 
 TEST(Analyzer, StopsPromptlyWithAFramePending)
 {

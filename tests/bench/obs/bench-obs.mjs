@@ -4,8 +4,8 @@
 // the program scene against the same scene without it. Prints a table and a JSON summary (also
 // written to bench-obs.json in the run's artifact folder).
 //
-//   node tests/bench/obs/bench-obs.mjs [--trials 20] [--window-s 10] [--width 1920] [--height 1080] [--fps 30]
-//                                      [--analysis-height 0|1080|720|540]
+//   node tests/bench/obs/bench-obs.mjs [--trials 20] [--window-s 10] [--rounds 3] [--width 1920] [--height 1080] [--fps 30]
+//                                      [--analysis-height 0|1080|720|540] [--codes-only]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,16 +18,24 @@ const { values: options } = parseArgs({
   options: {
     trials: { type: 'string', default: '20' },
     'window-s': { type: 'string', default: '10' },
+    // Windows with and without the filter, alternated so that drift falls on both sides alike.
+    rounds: { type: 'string', default: '3' },
     width: { type: 'string', default: '1920' },
     height: { type: 'string', default: '1080' },
     fps: { type: 'string', default: '30' },
     // The filter's analysis resolution (0: the full canvas, the default).
     'analysis-height': { type: 'string', default: '0' },
+    // Only the code detector (the presence, idle and quality detectors off).
+    'codes-only': { type: 'boolean', default: false },
   },
 });
 const trials = Number(options.trials);
 const windowS = Number(options['window-s']);
-const filterSettings = { analysis_height: Number(options['analysis-height']) };
+const rounds = Number(options.rounds);
+const filterSettings = {
+  analysis_height: Number(options['analysis-height']),
+  ...(options['codes-only'] ? { presenter_check: false, idle_check: false, quality_check: false } : {}),
+};
 const qrScene = 'Bench QR banner';
 const cleanScene = 'Bench clean banner';
 
@@ -74,12 +82,13 @@ async function measureOverhead(client, pid) {
   const withFilter = [];
   const withoutFilter = [];
   // Alternate so that drift (other load on the machine, caches) falls on both sides alike.
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < rounds; round++) {
     withoutFilter.push(await measureWindow(client, pid));
     await addGuardFilter(client, qrScene, filterSettings);
     withFilter.push(await measureWindow(client, pid));
     await client.call('RemoveSourceFilter', { sourceName: qrScene, filterName: 'Compliance Guard' });
   }
+  if (process.env.CG_EXPERIMENT) { const w = combine(withFilter), wo = combine(withoutFilter); console.log('EXP', process.env.CG_EXPERIMENT, JSON.stringify({w: w.frame_render_ms, wo: wo.frame_render_ms, cpu: [w.proc_cpu_pct, wo.proc_cpu_pct], inc: (w.frame_render_ms / wo.frame_render_ms - 1) * 100})); throw new Error('EXPDONE'); }
   // Leave the QR scene guarded and its finding raised: every latency trial starts by clearing it.
   const since = client.vendorEvents.length;
   await addGuardFilter(client, qrScene, filterSettings);
@@ -146,7 +155,9 @@ try {
     canvas: `${options.width}x${options.height}`,
     fps: Number(options.fps),
     analysis_height: filterSettings.analysis_height,
+    detectors: options['codes-only'] ? 'codes only' : 'all (default)',
     window_s: windowS,
+    rounds,
     latency,
     render: {
       ...overhead,
