@@ -1,8 +1,8 @@
 #include "core/thread_priority.hpp"
 
 #if defined(__linux__)
-#include <sys/resource.h>
-#include <unistd.h>
+#include <pthread.h>
+#include <sched.h>
 #elif defined(_WIN32)
 #include <windows.h>
 #elif defined(__APPLE__)
@@ -14,9 +14,11 @@ namespace cg {
 bool lowerCurrentThreadPriority() noexcept
 {
 #if defined(__linux__)
-    // On Linux the nice value belongs to the thread (its task id), not to the whole process.
-    constexpr int backgroundNice = 10;
-    return setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), backgroundNice) == 0;
+    // SCHED_IDLE: the thread runs on what the rest of the system leaves; a lower nice value alone
+    // still let the analysis delay OBS's frames when rendering is on the CPU (tests/bench/RESULTS.md).
+    sched_param param{};
+    param.sched_priority = 0;
+    return pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0;
 #elif defined(_WIN32)
     return SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL) != 0;
 #elif defined(__APPLE__)

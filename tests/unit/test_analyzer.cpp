@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #if defined(__linux__)
-#include <sys/resource.h>
-#include <unistd.h>
+#include <pthread.h>
+#include <sched.h>
 #endif
 
 #include <chrono>
@@ -146,18 +146,23 @@ TEST(Analyzer, ABackgroundWorkerGivesWayToTheHostsThreads)
     std::vector<std::unique_ptr<Detector>> detectors;
     detectors.push_back(std::make_unique<BrightnessProbe>(0ms));
     Analyzer analyzer(std::move(detectors));
-    std::promise<int> workerNice;
+    std::promise<int> workerPolicy;
     analyzer.start(
         [&](const AnalysisResult&) {
-            errno = 0;
-            workerNice.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())));
+            int policy = -1;
+            sched_param param{};
+            pthread_getschedparam(pthread_self(), &policy, &param);
+            workerPolicy.set_value(policy);
         },
         Analyzer::WorkerPriority::Background);
     analyzer.submit(blankFrame(0ms));
-    const int nice = workerNice.get_future().get();
+    const int policy = workerPolicy.get_future().get();
     analyzer.stop();
-    EXPECT_GT(nice, getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())))
-        << "the worker runs at a lower priority (higher nice value) than the thread that started it";
+    EXPECT_EQ(policy, SCHED_IDLE) << "the worker runs only on CPU time nothing else wants";
+    int ours = -1;
+    sched_param param{};
+    pthread_getschedparam(pthread_self(), &ours, &param);
+    EXPECT_EQ(ours, SCHED_OTHER) << "the thread that started it is untouched";
 }
 #endif
 

@@ -88,7 +88,6 @@ async function measureOverhead(client, pid) {
     withFilter.push(await measureWindow(client, pid));
     await client.call('RemoveSourceFilter', { sourceName: qrScene, filterName: 'Compliance Guard' });
   }
-  if (process.env.CG_EXPERIMENT) { const w = combine(withFilter), wo = combine(withoutFilter); console.log('EXP', process.env.CG_EXPERIMENT, JSON.stringify({w: w.frame_render_ms, wo: wo.frame_render_ms, cpu: [w.proc_cpu_pct, wo.proc_cpu_pct], inc: (w.frame_render_ms / wo.frame_render_ms - 1) * 100})); throw new Error('EXPDONE'); }
   // Leave the QR scene guarded and its finding raised: every latency trial starts by clearing it.
   const since = client.vendorEvents.length;
   await addGuardFilter(client, qrScene, filterSettings);
