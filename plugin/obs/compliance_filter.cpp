@@ -54,8 +54,13 @@ const char* filterName(void*) noexcept
 
 // Detectors for this filter; one that cannot start is reported in the dock and the log, and the
 // others run.
-std::vector<std::unique_ptr<Detector>> startDetectors(const DetectorSettings& settings)
+std::vector<std::unique_ptr<Detector>> startDetectors(DetectorSettings settings)
 {
+    // Faces are matched against whoever is enrolled at the time, however late that is.
+    settings.presenterSettings.registrySource = [] {
+        GuardService* service = guard.load();
+        return service ? service->presenterRegistry() : nullptr;
+    };
     std::vector<std::string> errors;
     std::vector<std::unique_ptr<Detector>> detectors = makeDetectors(settings, &errors);
     for (const std::string& error : errors) {

@@ -24,6 +24,8 @@
 //      "state": ..., "title": {...}, "utc_ms": N, "t_s": seconds since session start,
 //      "detail": "...", "evidence": ABS_PATH | null} ],
 //   "errors": ["message naming file and field", ...]     problems to show in the dock
+//   "presenters": {"state": "idle" | "collecting" | "enrolling", "enrolled": [names], "samples": N,
+//                  "last": null | {"ok": bool, "frames": N, "samples": N, "error": "..."}}
 // }
 namespace cg::obs::api {
 
@@ -35,6 +37,11 @@ inline constexpr const char* procSetSceneWatchedDecl =
     "void compliance_guard_set_scene_watched(in string scene, in bool watched)";
 inline constexpr const char* procAcknowledge = "compliance_guard_acknowledge";
 inline constexpr const char* procAcknowledgeDecl = "void compliance_guard_acknowledge()";
+// "This is me": enrol the face in the next seconds of analysed frames / forget every enrolled face.
+inline constexpr const char* procEnrolPresenter = "compliance_guard_enrol_presenter";
+inline constexpr const char* procEnrolPresenterDecl = "void compliance_guard_enrol_presenter()";
+inline constexpr const char* procForgetPresenters = "compliance_guard_forget_presenters";
+inline constexpr const char* procForgetPresentersDecl = "void compliance_guard_forget_presenters()";
 inline constexpr const char* procVerify = "compliance_guard_verify"; // in string dir, out string json
 inline constexpr const char* procVerifyDecl = "void compliance_guard_verify(in string dir, out string json)";
 
@@ -50,8 +57,8 @@ inline constexpr const char* signalAlert = "compliance_guard_alert";
 inline constexpr const char* signalAlertDecl = "void compliance_guard_alert(string json)";
 
 // obs-websocket vendor "compliance-guard": requests GetStatus, GetFindings, GetSession,
-// SetSceneWatched {"scene", "watched"}, Acknowledge; events FindingChanged (the finding JSON) and
-// SessionChanged (the session JSON).
+// SetSceneWatched {"scene", "watched"}, Acknowledge, EnrolPresenter, ForgetPresenters; events FindingChanged
+// (the finding JSON) and SessionChanged (the session JSON).
 inline constexpr const char* vendorName = "compliance-guard";
 
 // The filter's id.

@@ -64,6 +64,8 @@ GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path
     }
     if (!loadPackLocked(settings_.packId) && settings_.packId != "generic-strict")
         loadPackLocked("generic-strict"); // a guard without any pack would watch nothing
+    enrolment_ = std::make_unique<EnrolmentSession>(EnrolmentSession::Settings{configDir_ / "presenters"},
+                                                    [this] { publishStatus(); });
 }
 
 GuardService::~GuardService()
@@ -80,6 +82,7 @@ void GuardService::start()
         stopping_ = false;
     }
     ticker_ = std::thread([this] { tickerLoop(); });
+    enrolment_->loadSaved();
 }
 
 void GuardService::stop(const std::string& reason)
@@ -168,6 +171,7 @@ bool GuardService::loadPackLocked(const std::string& packId)
 
 void GuardService::onResult(const AnalysisResult& result)
 {
+    enrolment_->offer(result.frame);
     std::vector<nlohmann::json> findings, alerts;
     {
         std::lock_guard lock(mutex_);
@@ -255,6 +259,27 @@ void GuardService::acknowledge(const std::string& how)
                 {{"by", how}, {"state", toString(worstOpenState(session_->compliance->tracker()))}});
     }
     publishStatus();
+}
+
+void GuardService::enrolPresenter()
+{
+    enrolment_->begin();
+    std::lock_guard lock(mutex_);
+    if (ensureSessionLocked())
+        session_->compliance->note("settings_changed", {{"presenter_enrolment", "started"}});
+}
+
+void GuardService::forgetPresenters()
+{
+    enrolment_->forgetAll();
+    std::lock_guard lock(mutex_);
+    if (ensureSessionLocked())
+        session_->compliance->note("settings_changed", {{"presenter_enrolment", "forgotten"}});
+}
+
+std::shared_ptr<const PresenterRegistry> GuardService::presenterRegistry() const
+{
+    return enrolment_->registry();
 }
 
 void GuardService::reportError(const std::string& message)
@@ -520,6 +545,7 @@ nlohmann::json GuardService::status() const
     attachEvidenceLocked();
     status["recent"] = recentJson(recent_, pack_);
     status["errors"] = errors_;
+    status["presenters"] = enrolment_->status();
     status["settings"] = settingsJson(settings_);
     return status;
 }

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/compliance_session.hpp"
 #include "core/guard_status.hpp"
+#include "core/presence/enrolment_session.hpp"
 #include "core/rules/rule_pack.hpp"
 
 #include <atomic>
@@ -72,6 +73,11 @@ class GuardService {
     void noteSceneChange(const std::string& programScene);
     void noteWatchedScenes(const std::vector<std::string>& watched);
     void acknowledge(const std::string& how);
+    // "This is me": the next seconds of analysed frames enrol the face in them; and forgetting it.
+    void enrolPresenter();
+    void forgetPresenters();
+    // What the presenter detectors match faces against; null while nobody is enrolled.
+    [[nodiscard]] std::shared_ptr<const PresenterRegistry> presenterRegistry() const;
     // A problem the streamer must know about (a detector that could not start): shown in the dock,
     // written to the record. Each message once.
     void reportError(const std::string& message);
@@ -141,6 +147,9 @@ class GuardService {
     std::condition_variable tickerWake_;
     bool stopping_ = false;
     std::thread ticker_;
+
+    // Last, so that it stops before anything its thread reports to.
+    std::unique_ptr<EnrolmentSession> enrolment_;
 };
 
 } // namespace cg::obs

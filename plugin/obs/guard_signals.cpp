@@ -123,6 +123,24 @@ void declareGuardSignals()
         },
         nullptr);
     proc_handler_add(
+        procs, api::procEnrolPresenterDecl,
+        [](void*, calldata_t* data) {
+            answerProc(data, [](GuardService& s) {
+                s.enrolPresenter();
+                return nlohmann::json{{"ok", true}};
+            });
+        },
+        nullptr);
+    proc_handler_add(
+        procs, api::procForgetPresentersDecl,
+        [](void*, calldata_t* data) {
+            answerProc(data, [](GuardService& s) {
+                s.forgetPresenters();
+                return nlohmann::json{{"ok", true}};
+            });
+        },
+        nullptr);
+    proc_handler_add(
         procs, api::procVerifyDecl,
         [](void*, calldata_t* data) {
             const std::string dir = stringArgument(data, "dir");
@@ -171,6 +189,20 @@ void registerWebsocketVendor()
          [](obs_data_t*, obs_data_t* response, void*) {
              vendorAnswer(response, [](GuardService& s) {
                  s.acknowledge("obs-websocket");
+                 return nlohmann::json{{"ok", true}};
+             });
+         }},
+        {"EnrolPresenter",
+         [](obs_data_t*, obs_data_t* response, void*) {
+             vendorAnswer(response, [](GuardService& s) {
+                 s.enrolPresenter();
+                 return nlohmann::json{{"ok", true}};
+             });
+         }},
+        {"ForgetPresenters",
+         [](obs_data_t*, obs_data_t* response, void*) {
+             vendorAnswer(response, [](GuardService& s) {
+                 s.forgetPresenters();
                  return nlohmann::json{{"ok", true}};
              });
          }},

@@ -155,6 +155,18 @@ GuardStatus parseGuardStatus(std::string_view text, std::string_view locale)
     for (const json& message : arrayOrEmpty(document, "errors"))
         if (message.is_string())
             status.errors.push_back(message.get<std::string>());
+    if (const auto presenters = document.find("presenters");
+        presenters != document.end() && presenters->is_object()) {
+        status.presenters.state = stringOr(*presenters, "state");
+        for (const json& name : arrayOrEmpty(*presenters, "enrolled"))
+            if (name.is_string())
+                status.presenters.enrolled.push_back(name.get<std::string>());
+        status.presenters.samples = presenters->value("samples", 0);
+        if (const auto last = presenters->find("last"); last != presenters->end() && last->is_object()) {
+            status.presenters.lastOk = boolOr(*last, "ok");
+            status.presenters.lastError = stringOr(*last, "error");
+        }
+    }
     return status;
 }
 

@@ -48,6 +48,15 @@ struct RecentFinding {
     std::string evidencePath; // empty when the finding has no evidence image
 };
 
+// "This is me": who is enrolled and where an enrolment stands.
+struct PresenterEnrolment {
+    std::string state = "idle"; // "idle", "collecting" (look at the camera), "enrolling"
+    std::vector<std::string> enrolled;
+    int samples = 0;
+    std::optional<bool> lastOk; // the last enrolment's outcome, if any
+    std::string lastError;
+};
+
 struct GuardStatus {
     GuardState state = GuardState::Clear;
     bool acknowledged = false;
@@ -62,6 +71,7 @@ struct GuardStatus {
     std::vector<SceneRow> scenes;
     std::vector<RecentFinding> recent;
     std::vector<std::string> errors; // the guard's errors plus anything wrong with the JSON itself
+    PresenterEnrolment presenters;
 };
 
 // locale is the UI's ("zh-CN", "en-US", ...); localized objects fall back to en-US, then any text.

@@ -101,6 +101,18 @@ bool GuardClient::acknowledge()
     return callProc(obs::api::procAcknowledge, data);
 }
 
+bool GuardClient::enrolPresenter()
+{
+    CallData data;
+    return callProc(obs::api::procEnrolPresenter, data);
+}
+
+bool GuardClient::forgetPresenters()
+{
+    CallData data;
+    return callProc(obs::api::procForgetPresenters, data);
+}
+
 std::optional<std::string> GuardClient::verify(const std::string& recordDir)
 {
     CallData data;

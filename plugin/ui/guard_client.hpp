@@ -22,6 +22,8 @@ class GuardClient final : public GuardLink {
     std::optional<std::string> status() override;
     bool setSceneWatched(const std::string& scene, bool watched) override;
     bool acknowledge() override;
+    bool enrolPresenter() override;
+    bool forgetPresenters() override;
     std::optional<std::string> verify(const std::string& recordDir) override;
 
   private:

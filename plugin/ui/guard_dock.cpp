@@ -64,7 +64,10 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
       openFolder_(new QPushButton(dockText("ComplianceGuard.Dock.Button.OpenFolder"), this)),
       verify_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Verify"), this)),
       verdict_(new QLabel(this)),
-      alertSound_(new QCheckBox(dockText("ComplianceGuard.Dock.AlertSound"), this))
+      alertSound_(new QCheckBox(dockText("ComplianceGuard.Dock.AlertSound"), this)),
+      enrol_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Enrol"), this)),
+      forget_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Forget"), this)),
+      enrolment_(new QLabel(this))
 {
     setObjectName(QStringLiteral("complianceGuardDock"));
     session_->setWordWrap(true);
@@ -79,6 +82,11 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     verdict_->hide();
     acknowledge_->setToolTip(dockText("ComplianceGuard.Dock.Button.Acknowledge.Tooltip"));
     alertSound_->setObjectName(QStringLiteral("alertSound"));
+    enrol_->setToolTip(dockText("ComplianceGuard.Dock.Button.Enrol.Tooltip"));
+    forget_->setToolTip(dockText("ComplianceGuard.Dock.Button.Forget.Tooltip"));
+    enrolment_->setObjectName(QStringLiteral("enrolment"));
+    enrolment_->setWordWrap(true);
+    enrolment_->setTextFormat(Qt::PlainText);
     alertSound_->setToolTip(dockText("ComplianceGuard.Dock.AlertSound.Tooltip"));
     scenes_->setMaximumHeight(140);
     recent_->setMinimumHeight(120);
@@ -100,6 +108,11 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     recordButtons->addWidget(verify_);
     layout->addLayout(recordButtons);
     layout->addWidget(verdict_);
+    auto* presenterButtons = new QHBoxLayout();
+    presenterButtons->addWidget(enrol_);
+    presenterButtons->addWidget(forget_);
+    layout->addLayout(presenterButtons);
+    layout->addWidget(enrolment_);
     layout->addWidget(alertSound_);
 
     connect(&link_, &GuardLink::statusChanged, this, &GuardDock::applyStatus);
@@ -117,6 +130,14 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     connect(openFolder_, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(sessionDir_))); });
     connect(verify_, &QPushButton::clicked, this, &GuardDock::verifyRecord);
+    connect(enrol_, &QPushButton::clicked, this, [this] {
+        link_.enrolPresenter();
+        refresh();
+    });
+    connect(forget_, &QPushButton::clicked, this, [this] {
+        link_.forgetPresenters();
+        refresh();
+    });
     refresh();
 }
 
@@ -151,6 +172,31 @@ void GuardDock::applyStatus(const QString& json)
     acknowledge_->setEnabled(status.state >= GuardState::Warning && !status.acknowledged);
     openFolder_->setEnabled(!sessionDir_.empty());
     verify_->setEnabled(!sessionDir_.empty());
+    showEnrolment(status.presenters);
+}
+
+void GuardDock::showEnrolment(const PresenterEnrolment& presenters)
+{
+    const bool busy = presenters.state == "collecting" || presenters.state == "enrolling";
+    enrol_->setEnabled(!busy);
+    forget_->setEnabled(!busy && !presenters.enrolled.empty());
+    QString text;
+    if (presenters.state == "collecting")
+        text = dockText("ComplianceGuard.Dock.Enrol.Collecting");
+    else if (presenters.state == "enrolling")
+        text = dockText("ComplianceGuard.Dock.Enrol.Enrolling");
+    else if (presenters.lastOk == false)
+        text = dockText("ComplianceGuard.Dock.Enrol.Failed");
+    else if (!presenters.enrolled.empty())
+        text = dockText("ComplianceGuard.Dock.Enrol.Enrolled").arg(presenters.samples);
+    else
+        text = dockText("ComplianceGuard.Dock.Enrol.Nobody");
+    enrolment_->setText(text);
+}
+
+QString GuardDock::enrolmentText() const
+{
+    return enrolment_->text();
 }
 
 void GuardDock::showErrors(const GuardStatus& status)

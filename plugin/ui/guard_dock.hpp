@@ -43,6 +43,9 @@ class GuardDock final : public QWidget {
     QPushButton* openFolderButton() const { return openFolder_; }
     QPushButton* verifyButton() const { return verify_; }
     QCheckBox* alertSoundOption() const { return alertSound_; }
+    QPushButton* enrolButton() const { return enrol_; }
+    QPushButton* forgetButton() const { return forget_; }
+    QString enrolmentText() const;
 
   signals:
     // An escalation the streamer must see now: OBS's tray shows it (dock_entry.cpp).
@@ -56,6 +59,7 @@ class GuardDock final : public QWidget {
     void raiseDock();
     void verifyRecord();
     void showErrors(const GuardStatus& status);
+    void showEnrolment(const PresenterEnrolment& presenters);
 
     GuardLink& link_;
     std::string locale_;
@@ -72,6 +76,9 @@ class GuardDock final : public QWidget {
     QPushButton* verify_;
     QLabel* verdict_;
     QCheckBox* alertSound_;
+    QPushButton* enrol_;
+    QPushButton* forget_;
+    QLabel* enrolment_;
 };
 
 } // namespace cg::ui

@@ -20,6 +20,9 @@ class GuardLink : public QObject {
     virtual std::optional<std::string> status() = 0;
     virtual bool setSceneWatched(const std::string& scene, bool watched) = 0;
     virtual bool acknowledge() = 0;
+    // "This is me": the guard enrols the face it sees in the next seconds; and forgets every face.
+    virtual bool enrolPresenter() = 0;
+    virtual bool forgetPresenters() = 0;
     // The verify report JSON for a record folder, or nothing when the guard does not answer.
     virtual std::optional<std::string> verify(const std::string& recordDir) = 0;
 

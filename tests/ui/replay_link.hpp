@@ -33,6 +33,18 @@ class ReplayLink final : public ui::GuardLink {
         ++acknowledgeCalls;
         return true;
     }
+    int enrolCalls = 0;
+    int forgetCalls = 0;
+    bool enrolPresenter() override
+    {
+        ++enrolCalls;
+        return true;
+    }
+    bool forgetPresenters() override
+    {
+        ++forgetCalls;
+        return true;
+    }
     std::optional<std::string> verify(const std::string& recordDir) override
     {
         verifiedDirs.push_back(recordDir);

@@ -189,6 +189,35 @@ TEST(GuardDock, AnAlertPlaysTheSoundOnlyWhenTheStreamerAskedForIt)
     EXPECT_EQ(dock.alertSoundOption()->text(), "Play a sound with warnings");
 }
 
+TEST(GuardDock, ThisIsMeEnrolsAndTheDockFollowsTheEnrolment)
+{
+    test::useLanguage("en-US");
+    test::ReplayLink link;
+    link.statusJson = test::clearStatusJson();
+    GuardDock dock(link, "en-US");
+    EXPECT_EQ(dock.enrolmentText(), "No presenter registered: anyone on camera counts as the presenter.");
+    EXPECT_FALSE(dock.forgetButton()->isEnabled()) << "nothing to forget yet";
+
+    dock.enrolButton()->click();
+    EXPECT_EQ(link.enrolCalls, 1);
+    emit link.statusChanged(
+        jsonText(R"({"state": "clear", "presenters": {"state": "collecting", "enrolled": []}})"));
+    EXPECT_EQ(dock.enrolmentText(), "Look at the camera for a few seconds…");
+    EXPECT_FALSE(dock.enrolButton()->isEnabled());
+
+    emit link.statusChanged(
+        jsonText(R"({"state": "clear", "presenters": {"state": "idle", "enrolled": ["presenter"],
+        "samples": 7, "last": {"ok": true, "frames": 8, "samples": 7}}})"));
+    EXPECT_EQ(dock.enrolmentText(), "Registered presenter: 7 face samples kept on this computer.");
+    ASSERT_TRUE(dock.forgetButton()->isEnabled());
+    dock.forgetButton()->click();
+    EXPECT_EQ(link.forgetCalls, 1);
+
+    emit link.statusChanged(jsonText(R"({"state": "clear", "presenters": {"state": "idle", "enrolled": [],
+        "last": {"ok": false, "frames": 8, "samples": 0}}})"));
+    EXPECT_EQ(dock.enrolmentText(), "No face was clear enough. Face the camera in good light and try again.");
+}
+
 // Saves the dock as the streamer sees it during a warning, in each language, for people to look at.
 TEST(GuardDock, RendersAReadableWarningInEachLanguage)
 {

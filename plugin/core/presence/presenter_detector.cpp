@@ -159,14 +159,16 @@ std::vector<Detection> PresenterDetector::unregisteredFaces(const cv::Mat& frame
 {
     if (lastJudgedAt_ && time - *lastJudgedAt_ > settings_.unregisteredAfter)
         unmatchedSince_.reset(); // nobody judged for a while: a returning face starts afresh
-    if (!settings_.registry || faces.empty() || !settings_.registry->anyEnrolled())
+    const std::shared_ptr<const PresenterRegistry> registry =
+        settings_.registrySource ? settings_.registrySource() : settings_.registry;
+    if (!registry || faces.empty() || !registry->anyEnrolled())
         return {};
     std::vector<cv::Rect> inFrame;
     for (const FoundFace& face : faces)
         inFrame.emplace_back(static_cast<int>(face.box.x * toFrame), static_cast<int>(face.box.y * toFrame),
                              static_cast<int>(face.box.width * toFrame),
                              static_cast<int>(face.box.height * toFrame));
-    const auto matches = settings_.registry->match(frameGray, inFrame);
+    const auto matches = registry->match(frameGray, inFrame);
     const PresenterRegistry::FaceMatch* strongestStranger = nullptr;
     for (const auto& match : matches) {
         if (!match.judged)
@@ -185,7 +187,7 @@ std::vector<Detection> PresenterDetector::unregisteredFaces(const cv::Mat& frame
         unmatchedSince_ = time;
     if (time - *unmatchedSince_ < settings_.unregisteredAfter)
         return {};
-    const double threshold = settings_.registry->settings().matchDistance;
+    const double threshold = registry->settings().matchDistance;
     Detection stranger;
     stranger.detector = std::string(kId);
     stranger.category = std::string(kUnregisteredCategory);

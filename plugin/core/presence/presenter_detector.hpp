@@ -5,6 +5,7 @@
 #include "core/presence/presence_evidence.hpp"
 #include "core/presence/presence_memory.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ struct PresenterDetectorSettings {
     // With someone enrolled, faces that match none of the enrolled presenters are reported as
     // "unregistered_presenter". Shared with the UI, which enrols and forgets.
     std::shared_ptr<const PresenterRegistry> registry;
+    // Or, when set, asked on every run (the registry appears when someone first enrols).
+    std::function<std::shared_ptr<const PresenterRegistry>()> registrySource;
     // One face judged is a weak vote (README.md: the enrolled presenter matches in about one run in
     // three): strangers are reported only after faces went this long without any match, and a match
     // in that time clears them.
