@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -91,7 +92,18 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     scenes_->setMaximumHeight(140);
     recent_->setMinimumHeight(120);
 
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls as one when the dock is shorter than its content: a squeezed layout would
+    // draw the rows of a busy moment over each other.
+    auto* content = new QWidget(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dockScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(banner_);
     layout->addWidget(session_);
@@ -114,6 +126,8 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     layout->addLayout(presenterButtons);
     layout->addWidget(enrolment_);
     layout->addWidget(alertSound_);
+
+    scroll->setWidget(content);
 
     connect(&link_, &GuardLink::statusChanged, this, &GuardDock::applyStatus);
     connect(&link_, &GuardLink::alertRaised, this, &GuardDock::onAlert);
