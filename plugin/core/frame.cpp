@@ -1,5 +1,8 @@
 #include "core/frame.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <cstring>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -95,6 +98,20 @@ cv::Mat Frame::gray() const
     cv::Mat out;
     cv::cvtColor(view(), out, format_ == PixelFormat::Bgra ? cv::COLOR_BGRA2GRAY : cv::COLOR_RGBA2GRAY);
     return out;
+}
+
+cv::Mat Frame::grayScaledTo(int width) const
+{
+    if (empty() || width <= 0)
+        return {};
+    const cv::Size size(
+        width, std::max(1, static_cast<int>(std::lround(static_cast<double>(height_) * width / width_))));
+    cv::Mat scaled;
+    cv::resize(view(), scaled, size, 0, 0, width < width_ ? cv::INTER_AREA : cv::INTER_LINEAR);
+    if (format_ != PixelFormat::Gray)
+        cv::cvtColor(scaled, scaled,
+                     format_ == PixelFormat::Bgra ? cv::COLOR_BGRA2GRAY : cv::COLOR_RGBA2GRAY);
+    return scaled;
 }
 
 cv::Mat Frame::bgr() const

@@ -51,6 +51,9 @@ class Frame {
     [[nodiscard]] cv::Mat view() const;
     // The frame as 8-bit gray, converting only when it is not gray already.
     [[nodiscard]] cv::Mat gray() const;
+    // The frame as 8-bit gray `width` pixels wide, aspect kept (area-averaged when shrinking,
+    // bilinear when enlarging). Colour is scaled before it is converted: the cheaper order.
+    [[nodiscard]] cv::Mat grayScaledTo(int width) const;
     // The frame as 8-bit BGR, always a new buffer.
     [[nodiscard]] cv::Mat bgr() const;
 
