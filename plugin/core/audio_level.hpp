@@ -17,8 +17,8 @@ class AudioLevelMeter {
     // arrived at all, and how many of the blocks the audio thread handed in (about 20 ms each) were
     // as loud as speech.
     struct Window {
-        double rmsDb;
-        std::uint64_t samples;
+        double rmsDb = 0;
+        std::uint64_t samples = 0;
         std::uint64_t blocks = 0;
         std::uint64_t speechBlocks = 0;
     };
