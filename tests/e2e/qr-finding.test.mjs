@@ -56,8 +56,13 @@ test('the acknowledge hotkey marks the warning as seen and the record keeps it',
   const current = await client.vendor('GetSession');
   const dir = current?.dir ?? current?.session?.dir;
   assert.ok(dir, `GetSession gave no record folder: ${JSON.stringify(current)}`);
-  const lines = readFileSync(path.join(dir, 'session.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const acknowledged = lines.filter((line) => line.type === 'acknowledged');
+  // The record is written by its own thread: the line follows the status shortly.
+  const file = path.join(dir, 'session.jsonl');
+  let acknowledged = [];
+  for (const deadline = Date.now() + 10_000; acknowledged.length === 0 && Date.now() < deadline; await sleep(200)) {
+    acknowledged = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+      .filter((line) => line.type === 'acknowledged');
+  }
   assert.equal(acknowledged.length, 1, `${dir}/session.jsonl: ${JSON.stringify(acknowledged)}`);
   assert.equal(acknowledged[0].payload.by, 'hotkey');
   assert.notEqual(acknowledged[0].payload.state, 'clear', JSON.stringify(acknowledged[0]));
