@@ -1,6 +1,7 @@
 #include "obs/frontend_events.hpp"
 
 #include "obs/plugin_log.hpp"
+#include "obs/scene_watch.hpp"
 
 #include <obs-frontend-api.h>
 #include <obs.hpp>
@@ -41,6 +42,7 @@ void onFrontendEvent(obs_frontend_event event, void* data) noexcept
     try {
         switch (event) {
         case OBS_FRONTEND_EVENT_FINISHED_LOADING:
+            noteFrontendScenes();
             service->noteSceneChange(programSceneName());
             log(LOG_INFO, "ready");
             break;
@@ -54,7 +56,15 @@ void onFrontendEvent(obs_frontend_event event, void* data) noexcept
             service->setOutputs(obs_frontend_streaming_active(), false, lastRecording());
             break;
         case OBS_FRONTEND_EVENT_SCENE_CHANGED:
+            noteFrontendScenes();
             service->noteSceneChange(programSceneName());
+            break;
+        case OBS_FRONTEND_EVENT_PREVIEW_SCENE_CHANGED:
+        case OBS_FRONTEND_EVENT_STUDIO_MODE_ENABLED:
+        case OBS_FRONTEND_EVENT_STUDIO_MODE_DISABLED:
+        case OBS_FRONTEND_EVENT_SCENE_COLLECTION_CHANGED:
+        case OBS_FRONTEND_EVENT_SCENE_LIST_CHANGED: // a renamed scene
+            noteFrontendScenes();
             break;
         case OBS_FRONTEND_EVENT_EXIT:
             service->stop("OBS is closing");

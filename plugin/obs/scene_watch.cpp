@@ -8,6 +8,8 @@
 #include <obs.hpp>
 
 #include <cstring>
+#include <mutex>
+#include <string>
 
 namespace cg::obs {
 
@@ -37,21 +39,48 @@ template <typename Visit> void forEachScene(Visit visit)
         &visit);
 }
 
+struct FrontendScenes {
+    bool known = false; // false without the frontend (the libobs harness)
+    std::string program;
+    std::string preview; // empty outside Studio Mode
+};
+
+std::mutex frontendScenesMutex;
+FrontendScenes frontendScenes;
+
+std::string nameOf(obs_source_t* source)
+{
+    const char* name = source ? obs_source_get_name(source) : nullptr;
+    return name ? name : "";
+}
+
 } // namespace
+
+void noteFrontendScenes()
+{
+    OBSSourceAutoRelease program = obs_frontend_get_current_scene();
+    OBSSourceAutoRelease preview =
+        obs_frontend_preview_program_mode_active() ? obs_frontend_get_current_preview_scene() : nullptr;
+    std::lock_guard lock(frontendScenesMutex);
+    frontendScenes = {true, nameOf(program), nameOf(preview)};
+}
 
 nlohmann::json listScenes()
 {
-    OBSSourceAutoRelease program = obs_frontend_get_current_scene();
-    const bool studioMode = obs_frontend_preview_program_mode_active();
-    OBSSourceAutoRelease preview = studioMode ? obs_frontend_get_current_preview_scene() : nullptr;
+    FrontendScenes shown;
+    {
+        std::lock_guard lock(frontendScenesMutex);
+        shown = frontendScenes;
+    }
     nlohmann::json scenes = nlohmann::json::array();
     forEachScene([&](obs_source_t* scene) {
+        const std::string name = nameOf(scene);
         // Without the frontend (the libobs harness) the program scene is whatever is active.
-        const bool onProgram = program ? scene == program.Get() : obs_source_active(scene);
-        scenes.push_back({{"name", obs_source_get_name(scene)},
+        const bool onProgram = shown.known ? name == shown.program : obs_source_active(scene);
+        scenes.push_back({{"name", name},
                           {"watched", registry().watches(scene)},
                           {"on_program", onProgram},
-                          {"in_preview", preview && scene == preview.Get()}});
+                          {"in_preview", !shown.preview.empty() && name == shown.preview}});
     });
     return scenes;
 }
