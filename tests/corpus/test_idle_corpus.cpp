@@ -10,6 +10,7 @@
 #include "core/activity/looping_video_detector.hpp"
 #include "core/activity/slideshow_detector.hpp"
 #include "core/activity/static_picture_detector.hpp"
+#include "unit/activity/generated_scenes.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -67,19 +68,10 @@ bool due(std::optional<Millis>& last, Millis now, Millis cadence)
     return true;
 }
 
+// As the CLI hands frames in (colour) or as the OBS filter does (luma with a colour preview).
 Frame toFrame(const cv::Mat& bgr, Millis time, FrameKind kind)
 {
-    if (kind == FrameKind::Colour) {
-        cv::Mat bgra;
-        cv::cvtColor(bgr, bgra, cv::COLOR_BGR2BGRA);
-        return Frame::fromMat(bgra, time);
-    }
-    cv::Mat luma;
-    cv::cvtColor(bgr, luma, cv::COLOR_BGR2GRAY);
-    cv::Mat preview;
-    cv::resize(bgr, preview, cv::Size(640, bgr.rows * 640 / bgr.cols), 0, 0, cv::INTER_AREA);
-    cv::cvtColor(preview, preview, cv::COLOR_BGR2RGBA);
-    return Frame::fromMat(luma, time).withPreview(Frame::fromMat(preview, time, PixelFormat::Rgba));
+    return kind == FrameKind::Colour ? scenes::colourFrame(bgr, time) : scenes::lumaFrame(bgr, time);
 }
 
 std::optional<ClipResult> runClip(const fs::path& file, FrameKind kind)
