@@ -8,7 +8,6 @@
 // cases; the detector at its default threshold is scored on all groups (pictures with too little
 // detail for the detector to judge are counted apart).
 // Prints a table and writes CG_BINARY_DIR/blur_survey_results.json.
-#include "core/quality/analysis_picture.hpp"
 #include "core/quality/picture_quality_detector.hpp"
 #include "core/quality/sharpness.hpp"
 
@@ -187,7 +186,7 @@ TEST(BlurSurvey, TileSharpnessSeparatesBlurredRealFrames)
                         true,
                         [&](const cv::Mat& bgra) {
                             return quality::measureSharpness(
-                                       quality::analysisGray(Frame::fromMat(bgra), defaults.analysisWidth),
+                                       Frame::fromMat(bgra).grayScaledTo(defaults.analysisWidth),
                                        defaults.sharpness)
                                 .score;
                         },
@@ -197,7 +196,7 @@ TEST(BlurSurvey, TileSharpnessSeparatesBlurredRealFrames)
                         true,
                         [&](const cv::Mat& bgra) {
                             return quality::laplacianVariance(
-                                quality::analysisGray(Frame::fromMat(bgra), defaults.analysisWidth));
+                                Frame::fromMat(bgra).grayScaledTo(defaults.analysisWidth));
                         },
                         {},
                         0});

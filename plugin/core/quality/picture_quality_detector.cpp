@@ -1,7 +1,5 @@
 #include "core/quality/picture_quality_detector.hpp"
 
-#include "core/quality/analysis_picture.hpp"
-
 #include <cstdio>
 
 namespace cg {
@@ -32,7 +30,7 @@ std::vector<Detection> PictureQualityDetector::detect(const Frame& frame)
     if (frame.empty()) {
         return {};
     }
-    const cv::Mat gray = quality::analysisGray(frame, settings_.analysisWidth);
+    const cv::Mat gray = frame.grayScaledTo(settings_.analysisWidth);
     lastSharpness_ = quality::measureSharpness(gray, settings_.sharpness);
     lastCoverage_ = quality::measureCoverage(gray, settings_.coverage);
 
