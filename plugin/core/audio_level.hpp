@@ -8,6 +8,11 @@
 
 namespace cg {
 
+struct SpeechSettings {
+    double levelDb = -40.0;      // a block this loud may be a voice (conversational speech: -30 to -10 dBFS)
+    double minActiveShare = 0.1; // a window with fewer speech-level blocks than this had nobody speaking
+};
+
 // Loudness of the program mix over a window. The audio thread adds samples without locking; the
 // reader takes the window's level and starts a new one.
 class AudioLevelMeter {
@@ -32,7 +37,7 @@ class AudioLevelMeter {
     std::atomic<std::uint64_t> count_{0};
     std::atomic<std::uint64_t> blocks_{0};
     std::atomic<std::uint64_t> speechBlocks_{0};
-    std::atomic<double> speechLevelDb_{-40.0};
+    std::atomic<double> speechLevelDb_{SpeechSettings{}.levelDb};
 };
 
 struct SilenceSettings {
@@ -44,11 +49,6 @@ struct SilenceSettings {
 AnalysisResult silenceResult(const AudioLevelMeter::Window& window, const SilenceSettings& settings);
 
 inline constexpr const char* kSilenceCategory = "silence";
-
-struct SpeechSettings {
-    double levelDb = -40.0;      // a block this loud may be a voice (conversational speech: -30 to -10 dBFS)
-    double minActiveShare = 0.1; // a window with fewer speech-level blocks than this had nobody speaking
-};
 
 // The "no_speech" category: nobody spoke during the window (too few speech-level blocks). Held over
 // minutes by the rule pack, it shows "nobody has spoken for 4 minutes" before a five-minute rule.

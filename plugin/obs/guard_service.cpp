@@ -64,6 +64,7 @@ GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path
     }
     if (!loadPackLocked(settings_.packId) && settings_.packId != "generic-strict")
         loadPackLocked("generic-strict"); // a guard without any pack would watch nothing
+    audio_.setSpeechLevel(settings_.speechLevelDb);
     enrolment_ = std::make_unique<EnrolmentSession>(EnrolmentSession::Settings{configDir_ / "presenters"},
                                                     [this] { publishStatus(); });
 }
@@ -113,6 +114,7 @@ void GuardService::applySettings(const GuardSettings& settings)
             return;
         const GuardSettings previous = settings_;
         settings_ = settings;
+        audio_.setSpeechLevel(settings.speechLevelDb);
         if (settings.packId != previous.packId) {
             // A bad pack is reported and the previous good one stays in force.
             if (!loadPackLocked(settings.packId)) {
@@ -320,7 +322,6 @@ void GuardService::tickerLoop()
                 handleEventsLocked(compliance.onResult(speechResult(window, {settings_.speechLevelDb})),
                                    findings, alerts);
             }
-            audio_.setSpeechLevel(settings_.speechLevelDb);
             for (const AnalysisResult& result : programResults)
                 handleEventsLocked(compliance.onResult(result), findings, alerts);
             handleEventsLocked(compliance.tick(), findings, alerts);

@@ -27,7 +27,8 @@ struct GuardSettings {
     std::filesystem::path recordDir; // empty: <plugin config>/records
     bool rehearsal = false;          // analyse watched scenes even when they are not on air
     double silenceThresholdDb = -50.0;
-    double speechLevelDb = -40.0; // program audio this loud, in bursts, counts as someone speaking
+    double speechLevelDb =
+        SpeechSettings{}.levelDb; // program audio this loud, in bursts, is someone speaking
 
     bool operator==(const GuardSettings&) const = default;
 };
