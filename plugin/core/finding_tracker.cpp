@@ -31,6 +31,12 @@ bool contains(const std::vector<std::string>& list, const std::string& item)
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+bool watches(const Rule& rule, const Detection& detection)
+{
+    return detection.category == rule.category &&
+           (rule.labels.empty() || contains(rule.labels, detection.label));
+}
+
 float strength(const std::vector<Detection>& detections)
 {
     return std::accumulate(detections.begin(), detections.end(), 0.0f,
@@ -60,7 +66,7 @@ std::vector<FindingEvent> FindingTracker::observe(const AnalysisResult& result)
             continue;
         std::vector<Detection> seen;
         std::copy_if(result.detections.begin(), result.detections.end(), std::back_inserter(seen),
-                     [&](const Detection& d) { return d.category == rule.category; });
+                     [&](const Detection& d) { return watches(rule, d); });
         const bool holds = (rule.trigger == Trigger::Present) == !seen.empty();
         RuleTrack& track = tracks_[rule.id];
         if (!holds) {

@@ -54,6 +54,28 @@ TEST(FindingTracker, AQrCodeRuleWithZeroThresholdsBreachesAtOnce)
     EXPECT_FALSE(events[0].finding.evidenceFrame.empty());
 }
 
+TEST(FindingTracker, ARuleWithLabelsWatchesOnlyThoseLabelsOfItsCategory)
+{
+    ManualClock clock;
+    Rule contacts = makeRule("contacts", "text", Trigger::Present, {0, 0, 0, 0, 3});
+    contacts.labels = {"phone", "wechat"};
+    Rule claims = makeRule("claims", "text", Trigger::Present, {0, 0, 0, 0, 3});
+    claims.labels = {"absolute_claim"};
+    FindingTracker tracker(packOf({contacts, claims}), clock);
+
+    AnalysisResult result;
+    result.frame = Frame::fromMat(cv::Mat(4, 4, CV_8UC1, cv::Scalar(0)), 0ms);
+    result.categoriesChecked = {"text"};
+    result.detections.push_back(Detection{"text", "text", "wechat", 1.0f, {}, "VX abc123"});
+    result.detections.push_back(Detection{"text", "text", "url", 1.0f, {}, "shop.example.com"});
+    const auto events = tracker.observe(result);
+
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].finding.ruleId, "contacts");
+    ASSERT_EQ(events[0].finding.evidence.size(), 1u);
+    EXPECT_EQ(events[0].finding.evidence[0].text, "VX abc123");
+}
+
 TEST(FindingTracker, AFiveMinuteAbsenceRuleGoesThroughEveryStateAndBack)
 {
     ManualClock clock;

@@ -153,6 +153,22 @@ double PackObjectReader::nonNegativeNumber(std::string_view key) const
     return value.get<double>();
 }
 
+std::vector<std::string> PackObjectReader::textList(std::string_view key) const
+{
+    const nlohmann::json& items = array(key);
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string element = std::string(key) + "[" + std::to_string(i) + "]";
+        if (!items[i].is_string())
+            fail(element, "must be a string, got " + describeJsonValue(items[i]));
+        auto text = items[i].get<std::string>();
+        if (isBlank(text))
+            fail(element, "must not be empty");
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
 LocalizedText PackObjectReader::localized(std::string_view key) const
 {
     const PackObjectReader texts = object(key);

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cg {
 
@@ -30,6 +31,8 @@ class PackObjectReader {
                                          std::string_view description) const;
     [[nodiscard]] long long integer(std::string_view key) const;
     [[nodiscard]] double nonNegativeNumber(std::string_view key) const;
+    // An array of strings, each not blank ("labels": ["phone", "wechat"]); may be empty.
+    [[nodiscard]] std::vector<std::string> textList(std::string_view key) const;
     // {"en-US": "...", "zh-CN": "..."}, both present and not blank, no other language.
     [[nodiscard]] LocalizedText localized(std::string_view key) const;
 

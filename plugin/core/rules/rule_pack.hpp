@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/text/text_classifier.hpp"
+
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct RuleThresholds {
 struct Rule {
     std::string id;
     std::string category; // detection category the rule watches, e.g. "qr_code"
+    // The detection labels of that category it watches ("phone", "wechat" of category "text");
+    // empty: every label.
+    std::vector<std::string> labels;
     Trigger trigger = Trigger::Present;
     LocalizedText title;
     LocalizedText article;  // the platform's wording, quoted
@@ -52,6 +57,11 @@ struct RulePack {
     LocalizedText name;
     RulePackSource source;
     std::vector<Rule> rules;
+    // The word lists the on-screen text check uses: external platforms, absolute claims, the names
+    // this platform allows. Empty lists when the pack has no "screen_text".
+    TextClassifierSettings screenText;
+    // Logos this platform allows on screen (simple-icons slugs, e.g. "aliexpress" in AliExpress's pack).
+    std::vector<std::string> allowedLogos;
 
     [[nodiscard]] const Rule* findRule(const std::string& ruleId) const
     {

@@ -17,6 +17,7 @@ constexpr std::string_view kIdChars = "abcdefghijklmnopqrstuvwxyz0123456789_-";
 constexpr std::string_view kIdCharsText = "lowercase letters a-z, digits 0-9, _ and -";
 constexpr std::string_view kCategoryChars = "abcdefghijklmnopqrstuvwxyz_";
 constexpr std::string_view kCategoryCharsText = "lowercase letters a-z and _";
+constexpr std::string_view kSlugChars = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 std::string formatSeconds(double seconds)
 {
@@ -72,11 +73,16 @@ Trigger readTrigger(const PackObjectReader& rule)
 
 Rule readRule(const PackObjectReader& r)
 {
-    r.rejectUnknownKeys({"id", "category", "trigger", "title", "article", "article_ref", "thresholds",
-                         "severity", "penalty"});
+    r.rejectUnknownKeys({"id", "category", "labels", "trigger", "title", "article", "article_ref",
+                         "thresholds", "severity", "penalty"});
     Rule rule;
     rule.id = r.identifier("id", kIdChars, kIdCharsText);
     rule.category = r.identifier("category", kCategoryChars, kCategoryCharsText);
+    if (r.has("labels")) {
+        rule.labels = r.textList("labels");
+        if (rule.labels.empty())
+            r.fail("labels", "must name at least one label; leave it out to watch every label");
+    }
     rule.trigger = readTrigger(r);
     rule.title = r.localized("title");
     rule.article = r.localized("article");
@@ -121,6 +127,43 @@ std::vector<Rule> readRules(const PackObjectReader& pack)
     return rules;
 }
 
+TextClassifierSettings readScreenText(const PackObjectReader& pack)
+{
+    if (!pack.has("screen_text"))
+        return {};
+    const PackObjectReader lists = pack.object("screen_text");
+    lists.rejectUnknownKeys({"platform_names", "platforms_needing_context", "allowed_platforms",
+                             "absolute_claims", "claim_exceptions"});
+    const auto optionalList = [&](std::string_view key) {
+        return lists.has(key) ? lists.textList(key) : std::vector<std::string>{};
+    };
+    TextClassifierSettings text;
+    text.platformNames = optionalList("platform_names");
+    text.platformsNeedingContext = optionalList("platforms_needing_context");
+    text.allowedPlatforms = optionalList("allowed_platforms");
+    text.absoluteClaims = optionalList("absolute_claims");
+    text.claimExceptions = optionalList("claim_exceptions");
+    for (std::size_t i = 0; i < text.platformsNeedingContext.size(); ++i)
+        if (std::find(text.platformNames.begin(), text.platformNames.end(),
+                      text.platformsNeedingContext[i]) == text.platformNames.end())
+            lists.fail("platforms_needing_context[" + std::to_string(i) + "]",
+                       "\"" + text.platformsNeedingContext[i] + "\" is not in platform_names");
+    return text;
+}
+
+std::vector<std::string> readAllowedLogos(const PackObjectReader& pack)
+{
+    if (!pack.has("allowed_logos"))
+        return {};
+    std::vector<std::string> slugs = pack.textList("allowed_logos");
+    for (std::size_t i = 0; i < slugs.size(); ++i)
+        if (slugs[i].find_first_not_of(kSlugChars) != std::string::npos)
+            pack.fail("allowed_logos[" + std::to_string(i) + "]",
+                      "must be a simple-icons slug (lowercase letters a-z and digits 0-9), got \"" +
+                          slugs[i] + "\"");
+    return slugs;
+}
+
 std::string readFile(const std::filesystem::path& file)
 {
     std::error_code error;
@@ -144,7 +187,7 @@ RulePack parseRulePack(std::string_view jsonText, const std::string& fileName)
 {
     const nlohmann::json document = parseStrictJson(jsonText, fileName);
     const PackObjectReader top(document, fileName, "");
-    top.rejectUnknownKeys({"schema", "id", "name", "source", "rules"});
+    top.rejectUnknownKeys({"schema", "id", "name", "source", "rules", "screen_text", "allowed_logos"});
 
     const long long schema = top.integer("schema");
     if (schema != kRulePackSchema)
@@ -160,6 +203,8 @@ RulePack parseRulePack(std::string_view jsonText, const std::string& fileName)
     pack.name = top.localized("name");
     pack.source = readSource(top);
     pack.rules = readRules(top);
+    pack.screenText = readScreenText(top);
+    pack.allowedLogos = readAllowedLogos(top);
     return pack;
 }
 

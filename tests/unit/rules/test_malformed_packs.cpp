@@ -139,6 +139,23 @@ const std::vector<MalformedPack> kMalformedPacks = {
     {"LimitBeforeCritical", [](json& p) { p["rules"][1]["thresholds"]["limit_s"] = 30; },
      "rules[1].thresholds.limit_s",
      "must be >= critical_after_s (60), got 30; the order is notice <= warn <= critical <= limit"},
+    {"LabelsNotAList", [](json& p) { p["rules"][0]["labels"] = "phone"; }, "rules[0].labels",
+     "must be an array [ ... ], got \"phone\""},
+    {"LabelsEmpty", [](json& p) { p["rules"][0]["labels"] = json::array(); }, "rules[0].labels",
+     "must name at least one label"},
+    {"LabelBlank", [](json& p) { p["rules"][1]["labels"] = {"phone", " "}; }, "rules[1].labels[1]",
+     "must not be empty"},
+    {"ScreenTextTypo", [](json& p) { p["screen_text"] = {{"absolute_claim", json::array({"best"})}}; },
+     "screen_text.absolute_claim", "did you mean \"absolute_claims\"?"},
+    {"ScreenTextWordNotText", [](json& p) { p["screen_text"] = {{"platform_names", {"WeChat", 1}}}; },
+     "screen_text.platform_names[1]", "must be a string, got 1"},
+    {"ContextNameNotAPlatform",
+     [](json& p) {
+         p["screen_text"] = {{"platform_names", {"WeChat"}}, {"platforms_needing_context", {"LINE"}}};
+     },
+     "screen_text.platforms_needing_context[0]", "\"LINE\" is not in platform_names"},
+    {"AllowedLogoNotASlug", [](json& p) { p["allowed_logos"] = {"AliExpress"}; }, "allowed_logos[0]",
+     "must be a simple-icons slug"},
 };
 
 class MalformedPackTest : public testing::TestWithParam<MalformedPack> {};
@@ -172,6 +189,21 @@ TEST(ValidPack, TheBaseOfTheMalformedCasesIsValid)
     EXPECT_EQ(pack.rules[1].thresholds.limitS, 300);
     EXPECT_EQ(pack.rules[1].title.zh, "标题");
     EXPECT_EQ(pack.source.originalLanguage, "");
+}
+
+TEST(ValidPack, LabelsWordListsAndAllowedLogosAreRead)
+{
+    json pack = validPack();
+    pack["rules"][0]["labels"] = {"phone", "wechat"};
+    pack["screen_text"] = {{"platform_names", {"WeChat", "微信"}}, {"absolute_claims", {"best", "最"}}};
+    pack["allowed_logos"] = {"aliexpress"};
+    const RulePack parsed = parseRulePack(pack.dump(), "bad.json");
+    EXPECT_EQ(parsed.rules[0].labels, (std::vector<std::string>{"phone", "wechat"}));
+    EXPECT_TRUE(parsed.rules[1].labels.empty());
+    EXPECT_EQ(parsed.screenText.platformNames, (std::vector<std::string>{"WeChat", "微信"}));
+    EXPECT_EQ(parsed.screenText.absoluteClaims, (std::vector<std::string>{"best", "最"}));
+    EXPECT_TRUE(parsed.screenText.claimExceptions.empty());
+    EXPECT_EQ(parsed.allowedLogos, std::vector<std::string>{"aliexpress"});
 }
 
 TEST(ValidPack, TriggerDefaultsToPresentAndAbsentIsRead)

@@ -3,6 +3,7 @@
 #include "core/layout/frame_health.hpp"
 #include "core/layout/layout_check.hpp"
 #include "core/rules/rule_pack_loader.hpp"
+#include "core/text/text_finding.hpp"
 #include "unit/rules/shipped_rules_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -78,6 +79,27 @@ TEST_P(ShippedPack, WatchesOnlyCategoriesThatHaveADetector)
     for (const Rule& rule : pack.rules)
         EXPECT_NE(std::find(reported.begin(), reported.end(), rule.category), reported.end())
             << rule.id << ": " << rule.category;
+}
+
+TEST_P(ShippedPack, TextRulesWatchKindsTheClassifierReportsAndHaveWordLists)
+{
+    const std::vector<std::string_view> kinds{
+        text_kind::url,      text_kind::email,        text_kind::phone,
+        text_kind::wechat,   text_kind::qq,           text_kind::handle,
+        text_kind::bankCard, text_kind::platformName, text_kind::absoluteClaim};
+    const RulePack pack = loadRulePack(shippedRulesDir() / (GetParam() + ".json"));
+    for (const Rule& rule : pack.rules) {
+        if (rule.category != "text")
+            continue;
+        EXPECT_FALSE(rule.labels.empty()) << rule.id << " watches every kind of text; name them in labels";
+        for (const std::string& label : rule.labels) {
+            EXPECT_NE(std::find(kinds.begin(), kinds.end(), label), kinds.end()) << rule.id << ": " << label;
+            if (label == text_kind::platformName)
+                EXPECT_FALSE(pack.screenText.platformNames.empty()) << rule.id;
+            if (label == text_kind::absoluteClaim)
+                EXPECT_FALSE(pack.screenText.absoluteClaims.empty()) << rule.id;
+        }
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllPacks, ShippedPack, testing::ValuesIn(kShippedPacks),

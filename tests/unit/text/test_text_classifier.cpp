@@ -1,9 +1,8 @@
+#include "core/rules/rule_pack_loader.hpp"
 #include "core/text/text_classifier.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -11,23 +10,15 @@
 namespace cg {
 namespace {
 
-// The proposed default lists, so the tests exercise what the rule packs will start from.
-TextClassifierSettings proposedSettings()
+// The word lists of the Alibaba.com pack, so the tests exercise what streams are checked with.
+TextClassifierSettings packSettings()
 {
-    std::ifstream file(CG_SOURCE_DIR "/plugin/core/text/default_word_lists.json");
-    const nlohmann::json lists = nlohmann::json::parse(file);
-    TextClassifierSettings settings;
-    settings.platformNames = lists.at("platform_names").get<std::vector<std::string>>();
-    settings.platformsNeedingContext = lists.at("platforms_needing_context").get<std::vector<std::string>>();
-    settings.allowedPlatforms = lists.at("allowed_platforms").get<std::vector<std::string>>();
-    settings.absoluteClaims = lists.at("absolute_claims").get<std::vector<std::string>>();
-    settings.claimExceptions = lists.at("claim_exceptions").get<std::vector<std::string>>();
-    return settings;
+    return loadRulePack(CG_SOURCE_DIR "/data/rules/alibaba.json").screenText;
 }
 
 const TextClassifierSettings& settings()
 {
-    static const TextClassifierSettings loaded = proposedSettings();
+    static const TextClassifierSettings loaded = packSettings();
     return loaded;
 }
 
