@@ -1,6 +1,7 @@
 #include "core/guard_status.hpp"
 
 #include "core/finding_json.hpp"
+#include "core/frame_position.hpp"
 
 #include <algorithm>
 
@@ -31,6 +32,25 @@ std::string detailOf(const std::vector<Detection>& detections)
     return detail;
 }
 
+nlohmann::json seenJson(const Finding& finding)
+{
+    constexpr std::size_t maxItems = 3;
+    nlohmann::json seen = nlohmann::json::array();
+    for (const Detection& detection : finding.evidence) {
+        nlohmann::json item{{"category", detection.category},
+                            {"label", detection.label},
+                            {"text", detection.text},
+                            {"position", framePosition(detection.polygon, finding.evidenceFrame.width(),
+                                                       finding.evidenceFrame.height())}};
+        if (std::find(seen.begin(), seen.end(), item) != seen.end())
+            continue;
+        seen.push_back(std::move(item));
+        if (seen.size() == maxItems)
+            break;
+    }
+    return seen;
+}
+
 nlohmann::json ruleRowsJson(const FindingTracker& tracker, Millis now)
 {
     nlohmann::json rows = nlohmann::json::array();
@@ -49,6 +69,7 @@ nlohmann::json ruleRowsJson(const FindingTracker& tracker, Millis now)
                         {"time_to_limit_s", std::max(0.0, rule.thresholds.limitS - seenFor)},
                         {"in_gap", status.inGap},
                         {"detail", status.open ? detailOf(status.open->evidence) : std::string()},
+                        {"seen", status.open ? seenJson(*status.open) : nlohmann::json::array()},
                         {"platform", localizedJson(tracker.pack().name)}});
     }
     return rows;
@@ -68,6 +89,7 @@ nlohmann::json recentJson(const std::deque<RecentFinding>& recent, const RulePac
                         {"utc_ms", entry.utcMillis},
                         {"t_s", toSeconds(finding.escalatedAt)},
                         {"detail", detailOf(finding.evidence)},
+                        {"seen", entry.seen.is_array() ? entry.seen : nlohmann::json::array()},
                         {"evidence", entry.evidencePath.empty() ? nlohmann::json()
                                                                 : nlohmann::json(entry.evidencePath)}});
     }

@@ -17,12 +17,14 @@
 //   "rules": [ one row per rule whose condition holds now or whose finding is open:
 //     {"rule": id, "category": "qr_code", "state": "notice"..., "title": {"en-US", "zh-CN"},
 //      "seen_for_s": 12.5, "limit_s": 300, "time_to_limit_s": 287.5, "detail": "decoded text or ''",
+//      "seen": [ at most 3: {"category": "text", "label": "wechat", "text": "VX abc123",
+//                "position": "lower_right" (cg::framePosition) } ],
 //      "platform": {"en-US", "zh-CN"} (pack name)} ],
 //   "scenes": [ {"name": ..., "watched": bool, "on_program": bool, "in_preview": bool} ],
 //   "recent": [ newest first, at most 20:
 //     {"change": "finding_opened" | "finding_changed" | "finding_cleared", "rule": id,
 //      "state": ..., "title": {...}, "utc_ms": N, "t_s": seconds since session start,
-//      "detail": "...", "evidence": ABS_PATH | null} ],
+//      "detail": "...", "seen": [...], "evidence": ABS_PATH | null} ],
 //   "errors": ["message naming file and field", ...]     problems to show in the dock
 //   "presenters": {"state": "idle" | "collecting" | "enrolling", "enrolled": [names], "samples": N,
 //                  "last": null | {"ok": bool, "frames": N, "samples": N, "error": "..."}}
@@ -52,7 +54,7 @@ inline constexpr const char* signalStatusChangedDecl = "void compliance_guard_st
 inline constexpr const char* signalFinding = "compliance_guard_finding";
 inline constexpr const char* signalFindingDecl = "void compliance_guard_finding(string json)";
 // An escalation to warning or worse that the streamer must see now: the dock raises itself and the
-// tray shows a message. {"rule", "state", "title", "detail", "platform"}.
+// tray shows a message. {"rule", "state", "title", "detail", "seen", "platform"}.
 inline constexpr const char* signalAlert = "compliance_guard_alert";
 inline constexpr const char* signalAlertDecl = "void compliance_guard_alert(string json)";
 

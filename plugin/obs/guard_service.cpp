@@ -431,11 +431,12 @@ void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events,
         json["change"] = toString(event.change);
         json["utc_ms"] = session_->clock.utcMillis();
         json["detail"] = detailOf(event.finding.evidence);
+        json["seen"] = seenJson(event.finding);
         findingOut.push_back(json);
         // The list keeps what was seen, not the frame: frames come from the filter's small pool.
         FindingEvent listed = event;
         listed.finding.evidenceFrame = Frame{};
-        recent_.push_front({std::move(listed), session_->clock.utcMillis(), {}});
+        recent_.push_front({std::move(listed), session_->clock.utcMillis(), {}, json["seen"]});
         if (recent_.size() > maxRecent)
             recent_.pop_back();
         const bool escalated =
@@ -446,6 +447,7 @@ void GuardService::handleEventsLocked(const std::vector<FindingEvent>& events,
                                  {"state", toString(event.finding.state)},
                                  {"title", rule ? localizedJson(rule->title) : nlohmann::json::object()},
                                  {"detail", json["detail"]},
+                                 {"seen", json["seen"]},
                                  {"platform", localizedJson(compliance.tracker().pack().name)}});
         }
     }

@@ -69,6 +69,16 @@ std::optional<FindingChange> changeFromString(std::string_view text)
     return std::nullopt;
 }
 
+std::vector<SeenItem> parseSeen(const json& row)
+{
+    std::vector<SeenItem> seen;
+    for (const json& item : arrayOrEmpty(row, "seen"))
+        if (item.is_object())
+            seen.push_back({stringOr(item, "category"), stringOr(item, "label"), stringOr(item, "text"),
+                            stringOr(item, "position")});
+    return seen;
+}
+
 RuleRow parseRule(const json& row, std::string_view locale, std::vector<std::string>& errors)
 {
     RuleRow rule;
@@ -80,6 +90,7 @@ RuleRow parseRule(const json& row, std::string_view locale, std::vector<std::str
         rule.title = rule.rule;
     rule.platform = localized(row.value("platform", json()), locale);
     rule.detail = stringOr(row, "detail");
+    rule.seen = parseSeen(row);
     rule.seenForS = numberOr(row, "seen_for_s");
     rule.limitS = numberOr(row, "limit_s");
     rule.timeToLimitS = numberOr(row, "time_to_limit_s", rule.limitS - rule.seenForS);
@@ -96,6 +107,7 @@ RecentFinding parseRecent(const json& row, std::string_view locale, std::vector<
     if (finding.title.empty())
         finding.title = finding.rule;
     finding.detail = stringOr(row, "detail");
+    finding.seen = parseSeen(row);
     finding.sessionTimeS = numberOr(row, "t_s");
     finding.utcMs = static_cast<long long>(numberOr(row, "utc_ms"));
     finding.evidencePath = stringOr(row, "evidence");
@@ -181,6 +193,7 @@ std::optional<GuardAlert> parseGuardAlert(std::string_view text, std::string_vie
     if (alert.title.empty())
         alert.title = stringOr(document, "rule");
     alert.detail = stringOr(document, "detail");
+    alert.seen = parseSeen(document);
     alert.platform = localized(document.value("platform", json()), locale);
     return alert;
 }

@@ -14,6 +14,16 @@ enum class GuardState { Clear, Notice, Warning, Critical, Breach };
 
 std::optional<GuardState> guardStateFromString(std::string_view text);
 
+// One thing a finding's evidence shows, for seenText() to put in words: {"text", "wechat",
+// "VX abc123", "lower_right"}, {"logo", "whatsapp", "WhatsApp", "lower_right"}.
+struct SeenItem {
+    std::string category;
+    std::string label;
+    std::string text;
+    std::string position; // cg::framePosition() name, or empty
+    bool operator==(const SeenItem&) const = default;
+};
+
 struct RuleRow {
     std::string rule;
     std::string category;
@@ -21,6 +31,7 @@ struct RuleRow {
     std::string title;
     std::string platform;
     std::string detail;
+    std::vector<SeenItem> seen;
     double seenForS = 0;
     double limitS = 0;
     double timeToLimitS = 0;
@@ -43,6 +54,7 @@ struct RecentFinding {
     GuardState state = GuardState::Clear;
     std::string title;
     std::string detail;
+    std::vector<SeenItem> seen;
     double sessionTimeS = 0;
     long long utcMs = 0;
     std::string evidencePath; // empty when the finding has no evidence image
@@ -83,6 +95,7 @@ struct GuardAlert {
     GuardState state = GuardState::Warning;
     std::string title;
     std::string detail;
+    std::vector<SeenItem> seen;
     std::string platform;
 };
 

@@ -3,6 +3,7 @@
 #include "ui/dock_text.hpp"
 #include "ui/recent_findings_list.hpp"
 #include "ui/scene_watch_list.hpp"
+#include "ui/seen_text.hpp"
 #include "ui/state_banner.hpp"
 #include "ui/state_colors.hpp"
 
@@ -238,8 +239,8 @@ void GuardDock::onAlert(const QString& json)
     if (!shownState_ || *shownState_ < alert->state)
         banner_->showState(alert->state, false, true);
     QString message = QString::fromStdString(alert->title);
-    if (!alert->detail.empty())
-        message += QStringLiteral(" (%1)").arg(QString::fromStdString(alert->detail));
+    if (const QString seen = seenText(alert->seen, alert->detail); !seen.isEmpty())
+        message += QStringLiteral(" (%1)").arg(seen);
     if (!alert->platform.empty())
         message +=
             QChar('\n') +

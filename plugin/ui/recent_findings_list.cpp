@@ -2,6 +2,7 @@
 
 #include "ui/dock_text.hpp"
 #include "ui/duration_text.hpp"
+#include "ui/seen_text.hpp"
 #include "ui/state_colors.hpp"
 
 #include <QImageReader>
@@ -58,7 +59,7 @@ void RecentFindingsList::setFindings(const std::vector<RecentFinding>& findings)
         entry->setFlags(Qt::ItemIsEnabled);
         if (finding.change != FindingChange::Cleared)
             entry->setForeground(stateBackground(finding.state).darker(120));
-        QString tooltip = QString::fromStdString(finding.detail);
+        QString tooltip = seenText(finding.seen, finding.detail);
         if (!finding.evidencePath.empty()) {
             const QString path = QString::fromStdString(finding.evidencePath);
             entry->setData(kEvidenceRole, path);

@@ -2,6 +2,7 @@
 
 #include "ui/dock_text.hpp"
 #include "ui/duration_text.hpp"
+#include "ui/seen_text.hpp"
 #include "ui/state_colors.hpp"
 
 #include <QElapsedTimer>
@@ -77,11 +78,11 @@ void RuleRowList::setRules(const std::vector<RuleRow>& rules)
         row.timing->setFont(bold);
         rowLayout->addWidget(row.timing);
         rowLayout->addWidget(row.countdown);
-        if (!rule.detail.empty()) {
+        if (const QString seen = seenText(rule.seen, rule.detail); !seen.isEmpty()) {
             auto* detail = new QLabel(frame);
             detail->setObjectName(QStringLiteral("ruleDetail"));
             detail->setTextFormat(Qt::PlainText);
-            detail->setText(QString::fromStdString(rule.detail));
+            detail->setText(seen);
             detail->setWordWrap(true);
             rowLayout->addWidget(detail);
         }

@@ -54,3 +54,14 @@ extern "C" const char* obs_module_text(const char* key)
     cg::test::translation().missing.insert(cg::test::translation().locale + ": " + key);
     return key;
 }
+
+// Also from OBS_MODULE_USE_DEFAULT_LOCALE: whether the key has a text. Asking is not a missing key.
+extern "C" bool obs_module_get_string(const char* key, const char** out)
+{
+    const auto& texts = cg::test::currentFile().texts;
+    const auto found = texts.find(key);
+    if (found == texts.end())
+        return false;
+    *out = found->second.c_str();
+    return true;
+}

@@ -57,5 +57,27 @@ TEST(GuardStatus, DetailNamesWhatWasSeenWithoutCuttingACharacter)
     EXPECT_EQ(detail.substr(detail.size() - 3), "…");
 }
 
+TEST(GuardStatus, SeenListsDistinctEvidenceItemsWithTheirPlaceInTheFrame)
+{
+    Finding finding;
+    finding.evidenceFrame = Frame::fromMat(cv::Mat(720, 1280, CV_8UC1, cv::Scalar(0)));
+    const std::vector<Point> lowerRight{{1100, 600}, {1200, 600}, {1200, 680}, {1100, 680}};
+    const std::vector<Point> upperLeft{{10, 10}, {60, 10}, {60, 60}, {10, 60}};
+    finding.evidence = {{"text", "text", "wechat", 1, lowerRight, "VX abc123"},
+                        {"text", "text", "wechat", 1, lowerRight, "VX abc123"},
+                        {"logos", "logo", "whatsapp", 1, upperLeft, "WhatsApp"},
+                        {"text", "text", "phone", 1, upperLeft, "138 0013 8000"},
+                        {"text", "text", "qq", 1, upperLeft, "QQ 12345"}};
+    const nlohmann::json seen = seenJson(finding);
+    ASSERT_EQ(seen.size(), 3u) << "duplicates dropped, at most three";
+    EXPECT_EQ(
+        seen[0],
+        (nlohmann::json{
+            {"category", "text"}, {"label", "wechat"}, {"text", "VX abc123"}, {"position", "lower_right"}}));
+    EXPECT_EQ(seen[1]["label"], "whatsapp");
+    EXPECT_EQ(seen[1]["position"], "upper_left");
+    EXPECT_EQ(seen[2]["label"], "phone");
+}
+
 } // namespace
 } // namespace cg
