@@ -17,4 +17,18 @@ std::filesystem::path defaultRulesDir(const std::filesystem::path& executable)
     return std::filesystem::path(CG_SOURCE_DATA_DIR) / "rules";
 }
 
+std::filesystem::path defaultKeyDir()
+{
+    if (const char* fromEnvironment = std::getenv("CG_KEY_DIR"))
+        return fromEnvironment;
+    std::filesystem::path config;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0')
+        config = xdg;
+    else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+        config = std::filesystem::path(home) / ".config";
+    else
+        return {};
+    return config / "obs-studio" / "plugin_config" / "compliance-guard";
+}
+
 } // namespace cg::cli

@@ -15,11 +15,12 @@ constexpr const char* usage = R"(compliance-guard )" CG_PLUGIN_VERSION
 
 usage:
   compliance-guard analyze FILE... [--rules PACK] [--record DIR] [--json] [--per-frame]
-  compliance-guard verify DIR [--json]
+  compliance-guard verify DIR [--public-key FILE|HEX] [--json]
   compliance-guard rules list | show PACK | check FILE...
   compliance-guard --version
 
-exit codes: 0 ok, 1 findings, 2 usage error, 3 input error, 4 record incomplete, 5 record tampered
+exit codes: 0 ok, 1 findings, 2 usage error, 3 input error, 4 record incomplete, 5 record tampered,
+            6 record unsigned, 7 record signed by the wrong key
 )";
 
 } // namespace
@@ -42,7 +43,7 @@ int main(int argc, char** argv)
         if (command == "analyze")
             return cg::cli::runAnalyzeCommand(args, rulesDir, std::cout, std::cerr);
         if (command == "verify")
-            return cg::cli::runVerifyCommand(args, std::cout, std::cerr);
+            return cg::cli::runVerifyCommand(args, std::cout, std::cerr, cg::cli::defaultKeyDir());
         if (command == "rules")
             return cg::cli::runRulesCommand(args, rulesDir, std::cout, std::cerr);
     } catch (const std::exception& error) {

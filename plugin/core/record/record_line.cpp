@@ -19,9 +19,10 @@ bool isDurableRecordLineType(std::string_view type)
 
 std::string canonicalRecordLine(const nlohmann::json& line)
 {
-    if (line.is_object() && line.contains("hash")) {
+    if (line.is_object() && (line.contains("hash") || line.contains("signature"))) {
         nlohmann::json withoutHash = line;
         withoutHash.erase("hash");
+        withoutHash.erase("signature");
         return withoutHash.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

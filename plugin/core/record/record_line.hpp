@@ -25,8 +25,9 @@ inline constexpr std::array<std::string_view, 12> kRecordLineTypes = {
 // Lines the writer fsyncs: finding_*, session_* and error.
 [[nodiscard]] bool isDurableRecordLineType(std::string_view type);
 
-// The canonical text of a line: the object without its `hash` member, dumped by nlohmann::json
-// compactly with sorted keys and UTF-8 kept (invalid UTF-8 becomes U+FFFD instead of throwing).
+// The canonical text of a line: the object without its `hash` and `signature` members, dumped by
+// nlohmann::json compactly with sorted keys and UTF-8 kept (invalid UTF-8 becomes U+FFFD instead of
+// throwing).
 [[nodiscard]] std::string canonicalRecordLine(const nlohmann::json& line);
 
 // SHA-256 hex over `prev` followed by the canonical text of the line.

@@ -1,6 +1,7 @@
 #include "core/record/record_verifier.hpp"
 
 #include "core/record/record_line.hpp"
+#include "core/record/record_signature.hpp"
 #include "core/record/sha256.hpp"
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,7 @@ VerifyReport unreadable(std::string message)
 VerifyReport tampered(VerifyReport report, std::int64_t seq, std::string message)
 {
     report.status = RecordStatus::Tampered;
+    report.signature = SignatureStatus::NotChecked;
     report.firstBadSeq = seq;
     report.message = std::move(message);
     return report;
@@ -104,7 +106,24 @@ std::string_view toString(RecordStatus status)
     return "unknown";
 }
 
-VerifyReport verifyRecord(const std::filesystem::path& sessionDir)
+std::string_view toString(SignatureStatus status)
+{
+    switch (status) {
+    case SignatureStatus::NotChecked:
+        return "not_checked";
+    case SignatureStatus::Signed:
+        return "signed";
+    case SignatureStatus::Unsigned:
+        return "unsigned";
+    case SignatureStatus::NotClosed:
+        return "not_closed";
+    case SignatureStatus::WrongKey:
+        return "wrong_key";
+    }
+    return "unknown";
+}
+
+VerifyReport verifyRecord(const std::filesystem::path& sessionDir, const VerifyOptions& options)
 {
     std::error_code error;
     if (!std::filesystem::is_directory(sessionDir, error))
@@ -149,6 +168,24 @@ VerifyReport verifyRecord(const std::filesystem::path& sessionDir)
         const std::string hash = line["hash"].get<std::string>();
         if (recordLineHash(expectedPrev, line) != hash)
             return tampered(std::move(report), seq, "hash does not match");
+        if (seq == 0) {
+            NamedKey named = keyNamedBy(line["payload"]);
+            if (named.problem)
+                return tampered(std::move(report), seq, *named.problem);
+            report.recordKey = named.key;
+        }
+        if (type == "session_end") {
+            const ClosingSignatureCheck check = checkClosingSignature(line, report.recordKey);
+            using Result = ClosingSignatureCheck::Result;
+            if (check.result == Result::Broken)
+                return tampered(std::move(report), seq, check.problem);
+            report.signature = check.result == Result::Valid      ? SignatureStatus::Signed
+                               : check.result == Result::OtherKey ? SignatureStatus::WrongKey
+                                                                  : SignatureStatus::Unsigned;
+            report.signerKey = check.signer;
+        } else if (line.contains("signature")) {
+            return tampered(std::move(report), seq, "a signature on a line other than session_end");
+        }
         if (line.contains("evidence")) {
             if (const LineProblem problem = checkEvidence(sessionDir, line["evidence"]))
                 return tampered(std::move(report), seq, *problem);
@@ -167,13 +204,24 @@ VerifyReport verifyRecord(const std::filesystem::path& sessionDir)
     }
     if (report.closingLinePresent) {
         report.status = RecordStatus::Complete;
-        return report;
+    } else {
+        report.status = RecordStatus::Incomplete;
+        report.signature = report.recordKey ? SignatureStatus::NotClosed : SignatureStatus::Unsigned;
+        report.message = report.linesChecked == 0 ? "the record is empty"
+                                                  : "no closing line (the session did not end cleanly)";
+        if (report.tornLastLine)
+            report.message += "; the last line was cut off, as a crash leaves it, and is ignored";
     }
-    report.status = RecordStatus::Incomplete;
-    report.message = report.linesChecked == 0 ? "the record is empty"
-                                              : "no closing line (the session did not end cleanly)";
-    if (report.tornLastLine)
-        report.message += "; the last line was cut off, as a crash leaves it, and is ignored";
+    const auto keyWords = [](const PublicKey& key) { return "key " + key.fingerprint(); };
+    if (report.signature == SignatureStatus::WrongKey && report.signerKey && report.recordKey)
+        report.message = "session_end is signed by " + keyWords(*report.signerKey) +
+                         ", but the record names " + keyWords(*report.recordKey);
+    else if (options.expectedKey && report.recordKey && *report.recordKey != *options.expectedKey) {
+        const std::string mismatch = "the record names " + keyWords(*report.recordKey) +
+                                     ", not the expected " + keyWords(*options.expectedKey);
+        report.message = report.message.empty() ? mismatch : mismatch + "; and " + report.message;
+        report.signature = SignatureStatus::WrongKey;
+    }
     return report;
 }
 

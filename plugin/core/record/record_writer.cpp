@@ -2,6 +2,7 @@
 
 #include "core/record/record_files.hpp"
 #include "core/record/record_line.hpp"
+#include "core/record/record_signature.hpp"
 #include "core/record/sha256.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -219,6 +220,8 @@ std::string RecordWriter::prepareLine(PendingLine& line, std::string& hash)
                                   "or the disk refused to write";
         report(line.payload["message"].get<std::string>() + " (" + file_->path().string() + ")");
     }
+    if (line.type == "session_start")
+        nameKeyInSessionStart(line.payload, options_.signingKey.get());
     nlohmann::json json = {{"seq", nextSeq_},   {"ts", line.ts},           {"t", line.t},
                            {"type", line.type}, {"payload", line.payload}, {"prev", lastHash_}};
     if (line.evidence) {
@@ -244,6 +247,16 @@ std::string RecordWriter::prepareLine(PendingLine& line, std::string& hash)
     }
     hash = recordLineHash(lastHash_, json);
     json["hash"] = hash;
+    if (line.type == "session_end" && options_.signingKey) {
+        try {
+            json["signature"] = closingSignature(*options_.signingKey, hash);
+        } catch (const std::exception& error) {
+            // A record that names a key but ends unsigned verifies as tampered at its last line, so
+            // the reason is told here, where it is known.
+            report(std::string(error.what()) + "; " + (sessionDir_ / kRecordFileName).string() +
+                   " ends without a signature");
+        }
+    }
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

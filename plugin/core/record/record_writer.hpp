@@ -23,6 +23,7 @@
 namespace cg {
 
 class AppendOnlyFile;
+class SigningKey;
 
 // Receives the writer's problems in plain words, each naming the file and the OS error. Called on
 // the writer's thread (or on the caller's for append() after close()); it must not call back into
@@ -41,6 +42,10 @@ struct RecordWriterOptions {
     // in the payload.
     std::size_t maxQueuedEvidence = 32;
     int jpegQuality = 85;
+    // The installation's key (SigningKey::loadOrCreate). With it, session_start names the key and
+    // session_end carries a signature over the record's final hash; without it the record is
+    // complete but unsigned.
+    std::shared_ptr<const SigningKey> signingKey;
     // Told, on the writer's thread, where each evidence picture was stored (label as appended).
     // It must not call back into the writer nor wait on anything that waits for the writer.
     std::function<void(const std::string& label, const std::filesystem::path& file)> onEvidenceWritten;

@@ -1,6 +1,7 @@
 #include "cli/verify_command.hpp"
 #include "core/clock.hpp"
 #include "core/record/record_writer.hpp"
+#include "core/record/signing_key.hpp"
 #include "record_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -32,7 +33,9 @@ class VerifyCommand : public ::testing::Test {
     void SetUp() override
     {
         ManualClock clock(1'795'611'731'000);
-        RecordWriter writer(dir(), clock);
+        RecordWriterOptions options;
+        options.signingKey = key;
+        RecordWriter writer(dir(), clock, {}, options);
         for (int i = 0; i < 10; ++i) {
             clock.advance(Millis{500});
             writer.append("heartbeat", {{"i", i}});
@@ -44,6 +47,7 @@ class VerifyCommand : public ::testing::Test {
     [[nodiscard]] std::filesystem::path dir() const { return folder.path() / "session"; }
 
     test::TempFolder folder;
+    std::shared_ptr<const SigningKey> key = std::make_shared<SigningKey>(SigningKey::generate());
     std::vector<std::string> lines;
     std::string finalHash;
 };
@@ -52,7 +56,8 @@ TEST_F(VerifyCommand, ACompleteRecordExitsZeroWithTheFinalHash)
 {
     const CommandResult result = runVerify({dir().string()});
     EXPECT_EQ(result.code, 0) << result.err;
-    EXPECT_EQ(result.out, "complete and intact: 12 lines, final hash " + finalHash + "\n");
+    EXPECT_EQ(result.out, "complete, intact, signed by key " + key->fingerprint() +
+                              ": 12 lines, final hash " + finalHash + "\n");
 }
 
 TEST_F(VerifyCommand, AnIncompleteRecordExitsFour)
@@ -62,7 +67,9 @@ TEST_F(VerifyCommand, AnIncompleteRecordExitsFour)
     const CommandResult result = runVerify({dir().string()});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out,
-              "intact but incomplete: no closing line (the session did not end cleanly); 7 lines verify\n");
+              "intact but incomplete: no closing line (the session did not end cleanly); 7 lines verify; "
+              "not signed because the session did not close; the record names key " +
+                  key->fingerprint() + "\n");
 }
 
 TEST_F(VerifyCommand, ATamperedRecordExitsFiveNamingTheSeq)
@@ -112,7 +119,8 @@ TEST_F(VerifyCommand, UsageErrorsExitTwo)
     const CommandResult result = runVerify({"--fast", dir().string()});
     EXPECT_EQ(result.code, 2);
     EXPECT_NE(result.err.find("--fast"), std::string::npos);
-    EXPECT_NE(result.err.find("usage: compliance-guard verify DIR [--json]"), std::string::npos);
+    EXPECT_NE(result.err.find("usage: compliance-guard verify DIR [--public-key FILE|HEX] [--json]"),
+              std::string::npos);
     EXPECT_EQ(runVerify({"--help"}).code, 0);
 }
 
