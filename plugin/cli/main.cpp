@@ -1,6 +1,7 @@
 #include "cli/analyze_command.hpp"
 #include "cli/cli_paths.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/report_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/verify_command.hpp"
 
@@ -17,6 +18,7 @@ usage:
   compliance-guard analyze FILE... [--rules PACK] [--record DIR] [--json] [--per-frame]
   compliance-guard verify DIR [--public-key FILE|HEX] [--json]
   compliance-guard rules list | show PACK | check FILE...
+  compliance-guard report DIR --out FILE.pdf|FILE.html [--lang zh-CN|en-US] [--no-face-blur]
   compliance-guard --version
 
 exit codes: 0 ok, 1 findings, 2 usage error, 3 input error, 4 record incomplete, 5 record tampered,
@@ -44,6 +46,8 @@ int main(int argc, char** argv)
             return cg::cli::runAnalyzeCommand(args, rulesDir, std::cout, std::cerr);
         if (command == "verify")
             return cg::cli::runVerifyCommand(args, std::cout, std::cerr, cg::cli::defaultKeyDir());
+        if (command == "report")
+            return cg::cli::runReportCommand(args, rulesDir, std::cout, std::cerr);
         if (command == "rules")
             return cg::cli::runRulesCommand(args, rulesDir, std::cout, std::cerr);
     } catch (const std::exception& error) {

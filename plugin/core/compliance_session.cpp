@@ -3,6 +3,8 @@
 #include "core/finding_json.hpp"
 #include "core/record/evidence.hpp"
 
+#include <chrono>
+
 namespace cg {
 
 ComplianceSession::ComplianceSession(RulePack pack, const Clock& clock, std::unique_ptr<RecordWriter> record,
@@ -15,7 +17,20 @@ ComplianceSession::ComplianceSession(RulePack pack, const Clock& clock, std::uni
                             {"source", tracker_.pack().source.document},
                             {"version", tracker_.pack().source.version}};
     startPayload["plugin_version"] = CG_PLUGIN_VERSION;
+    // So that a report made elsewhere shows the streamer's local times.
+    if (!startPayload.contains("utc_offset_min"))
+        startPayload["utc_offset_min"] = localUtcOffsetMinutes();
     record_->append("session_start", std::move(startPayload));
+}
+
+std::int64_t localUtcOffsetMinutes()
+{
+    try {
+        const auto info = std::chrono::current_zone()->get_info(std::chrono::system_clock::now());
+        return std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+    } catch (const std::exception&) {
+        return 0; // no time zone database: UTC
+    }
 }
 
 ComplianceSession::~ComplianceSession()

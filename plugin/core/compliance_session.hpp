@@ -10,6 +10,9 @@
 
 namespace cg {
 
+// This machine's offset from UTC now, in minutes (480 in China); 0 without a time zone database.
+std::int64_t localUtcOffsetMinutes();
+
 // One watched session: findings tracked under a rule pack and, when a record is kept, every
 // finding change written to it with the evidence of its strongest moment. The OBS filter and the
 // CLI both drive the core through this class.

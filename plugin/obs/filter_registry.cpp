@@ -17,6 +17,13 @@ void FilterRegistry::add(const void* filter, obs_source_t* context, std::vector<
     entries_.push_back({filter, context, std::move(categories), captured, analyzer});
 }
 
+void FilterRegistry::forEach(const std::function<void(const Entry&)>& visit) const
+{
+    std::lock_guard lock(mutex_);
+    for (const Entry& entry : entries_)
+        visit(entry);
+}
+
 void FilterRegistry::stopAllAnalyzers()
 {
     std::lock_guard lock(mutex_);

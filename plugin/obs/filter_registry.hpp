@@ -5,6 +5,7 @@
 #include <obs.h>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ class FilterRegistry {
     // (or, in rehearsal mode, shown anywhere). The guard's ticker also takes the captures since its
     // last look (takeCaptures); other readers leave them.
     [[nodiscard]] std::vector<OnAir> onAirStates(bool rehearsal, bool takeCaptures = false) const;
+    // Calls visit for every live filter, under the registry's lock (so none is destroyed meanwhile):
+    // visit must not call back into the registry.
+    void forEach(const std::function<void(const Entry&)>& visit) const;
     // At unload: joins every filter's worker, so none reports to the guard after it is gone.
     void stopAllAnalyzers();
     // Whether the named scene has an enabled Compliance Guard filter.

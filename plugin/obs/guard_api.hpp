@@ -14,6 +14,7 @@
 //   "pack": {"id": "alibaba", "name": {"en-US": ..., "zh-CN": ...}, "error": null | "file: field: ..."},
 //   "session": {"kind": "rehearsal" | "stream" | "recording", "dir": ABS_PATH, "started_utc_ms": N,
 //               "recording_file": ABS_PATH | null, "error": null | "message"},
+//   "records_dir": ABS_PATH,          where the sessions' record folders are written
 //   "rules": [ one row per rule whose condition holds now or whose finding is open:
 //     {"rule": id, "category": "qr_code", "state": "notice"..., "title": {"en-US", "zh-CN"},
 //      "seen_for_s": 12.5, "limit_s": 300, "time_to_limit_s": 287.5, "detail": "decoded text or ''",

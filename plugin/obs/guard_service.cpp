@@ -65,8 +65,24 @@ GuardService::GuardService(std::filesystem::path rulesDir, std::filesystem::path
     if (!loadPackLocked(settings_.packId) && settings_.packId != "generic-strict")
         loadPackLocked("generic-strict"); // a guard without any pack would watch nothing
     audio_.setSpeechLevel(settings_.speechLevelDb);
+    loadSigningKeyLocked();
     enrolment_ = std::make_unique<EnrolmentSession>(EnrolmentSession::Settings{configDir_ / "presenters"},
                                                     [this] { publishStatus(); });
+}
+
+// This installation's record signing key, made on first use. Without it records are still written
+// and hash-chained, only unsigned, and the dock says why.
+void GuardService::loadSigningKeyLocked()
+{
+    try {
+        signingKey_ = std::make_shared<const SigningKey>(SigningKey::loadOrCreate(configDir_));
+        log(LOG_INFO, "record signing key %s: %s", signingKey_->createdNow() ? "created" : "loaded",
+            signingKey_->fingerprint().c_str());
+    } catch (const std::exception& error) {
+        const std::string message = std::string("records will not be signed: ") + error.what();
+        errors_.push_back(message);
+        log(LOG_ERROR, "%s", message.c_str());
+    }
 }
 
 GuardService::~GuardService()
@@ -108,6 +124,7 @@ GuardSettings GuardService::settings() const
 
 void GuardService::applySettings(const GuardSettings& settings)
 {
+    bool newPack = false;
     {
         std::lock_guard lock(mutex_);
         if (settings == settings_)
@@ -121,10 +138,13 @@ void GuardService::applySettings(const GuardSettings& settings)
                 if (session_)
                     session_->compliance->note("error", {{"message", packError_}, {"kept_pack", pack_.id}});
                 settings_.packId = pack_.id; // the previous good pack stays in force
-            } else if (session_) {
-                const SessionKind kind = session_->kind;
-                closeSessionLocked("rule pack changed");
-                openSessionLocked(kind);
+            } else {
+                newPack = true;
+                if (session_) {
+                    const SessionKind kind = session_->kind;
+                    closeSessionLocked("rule pack changed");
+                    openSessionLocked(kind);
+                }
             }
         }
         if (settings.recordDir != previous.recordDir && session_) {
@@ -136,6 +156,8 @@ void GuardService::applySettings(const GuardSettings& settings)
             session_->compliance->note("settings_changed", settingsJson(settings_));
         saveSettingsLocked();
     }
+    if (newPack && packChanged)
+        packChanged();
     publishStatus();
 }
 
@@ -155,6 +177,12 @@ std::vector<std::pair<std::string, LocalizedText>> GuardService::availablePacks(
         log(LOG_WARNING, "%s", error.what());
     }
     return packs;
+}
+
+RulePack GuardService::pack() const
+{
+    std::lock_guard lock(mutex_);
+    return pack_;
 }
 
 bool GuardService::loadPackLocked(const std::string& packId)
@@ -246,6 +274,7 @@ void GuardService::noteSceneChange(const std::string& programScene)
 void GuardService::noteWatchedScenes(const std::vector<std::string>& watched)
 {
     std::lock_guard lock(mutex_);
+    watchedScenes_ = watched;
     if (ensureSessionLocked())
         session_->compliance->note("settings_changed", {{"watched_scenes", watched}});
 }
@@ -359,7 +388,11 @@ void GuardService::openSessionLocked(SessionKind kind)
     session->startedUtc = session->clock.utcMillis();
     session->recordingFile = recording_ ? recordingFile_ : std::string();
     const std::filesystem::path recordDir = recordDirLocked();
-    nlohmann::json start{{"kind", toString(kind)}, {"settings", settingsJson(settings_)}};
+    nlohmann::json start{{"kind", toString(kind)},
+                         {"settings", settingsJson(settings_)},
+                         {"obs_version", obs_get_version_string()},
+                         {"program_scene", programScene_},
+                         {"watched_scenes", watchedScenes_}};
     if (!session->recordingFile.empty())
         start["recording_file"] = session->recordingFile;
     if (nlohmann::json previous = previousUnclosedSession(recordDir); !previous.is_null()) {
@@ -371,6 +404,7 @@ void GuardService::openSessionLocked(SessionKind kind)
         std::filesystem::create_directories(recordDir);
         session->dir = RecordWriter::newSessionFolder(recordDir, session->startedUtc, toString(kind));
         RecordWriterOptions options;
+        options.signingKey = signingKey_;
         options.onEvidenceWritten = [this](const std::string& label, const std::filesystem::path& file) {
             onEvidenceWritten(label, file);
         };
@@ -543,6 +577,7 @@ nlohmann::json GuardService::status() const
                       {"name", localizedJson(pack_.name)},
                       {"error", packError_.empty() ? nlohmann::json() : nlohmann::json(packError_)}};
     status["session"] = sessionJsonLocked();
+    status["records_dir"] = recordDirLocked().string();
     status["rules"] = tracker ? ruleRowsJson(*tracker, session_->clock.now()) : nlohmann::json::array();
     status["scenes"] = std::move(scenes);
     attachEvidenceLocked();

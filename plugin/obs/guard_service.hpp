@@ -6,6 +6,7 @@
 #include "core/compliance_session.hpp"
 #include "core/guard_status.hpp"
 #include "core/presence/enrolment_session.hpp"
+#include "core/record/signing_key.hpp"
 #include "core/rules/rule_pack.hpp"
 
 #include <atomic>
@@ -62,6 +63,8 @@ class GuardService {
     [[nodiscard]] GuardSettings settings() const;
     void applySettings(const GuardSettings& settings);
     [[nodiscard]] std::vector<std::pair<std::string, LocalizedText>> availablePacks() const;
+    // The rule pack in force (a copy: the filters build their detectors from its word lists).
+    [[nodiscard]] RulePack pack() const;
 
     // From the filters.
     void onResult(const AnalysisResult& result);
@@ -93,6 +96,9 @@ class GuardService {
     // Results measured from the program output (camera layout, dropped frames): provided by the OBS
     // glue, called on the ticker once a second outside the service's lock, fed like silence.
     std::function<std::vector<AnalysisResult>()> programChecksProvider;
+    // Called (outside the service's lock, on the caller of applySettings) after another rule pack
+    // came into force: the filters restart their detectors with its word lists and allowed logos.
+    std::function<void()> packChanged;
 
   private:
     struct Session {
@@ -117,6 +123,7 @@ class GuardService {
     [[nodiscard]] nlohmann::json sessionJsonLocked() const;
     [[nodiscard]] nlohmann::json previousUnclosedSession(const std::filesystem::path& recordDir) const;
     void saveSettingsLocked() const;
+    void loadSigningKeyLocked();
     void onEvidenceWritten(const std::string& ruleId, const std::filesystem::path& file);
     void attachEvidenceLocked() const;
 
@@ -129,6 +136,8 @@ class GuardService {
     mutable std::mutex mutex_;
     GuardSettings settings_;
     RulePack pack_;
+    std::vector<std::string> watchedScenes_;       // the last list noted, for the next session's first line
+    std::shared_ptr<const SigningKey> signingKey_; // null: records are written unsigned
     std::string packError_;
     std::unique_ptr<Session> session_;
     mutable std::deque<RecentFinding> recent_; // evidence paths are attached when status is read

@@ -45,6 +45,8 @@ nlohmann::json verifyJson(const std::string& dir)
             {"lines_verified", report.linesChecked},
             {"closing_line", report.closingLinePresent},
             {"final_hash", report.finalHash},
+            {"signature", toString(report.signature)},
+            {"key_fingerprint", report.recordKey ? report.recordKey->fingerprint() : std::string()},
             {"first_bad_seq", report.firstBadSeq ? nlohmann::json(*report.firstBadSeq) : nlohmann::json()}};
 }
 

@@ -3,6 +3,7 @@
 #include "ui/dock_text.hpp"
 #include "ui/guard_client.hpp"
 #include "ui/guard_dock.hpp"
+#include "ui/record_browser.hpp"
 
 #include <obs-frontend-api.h>
 #include <obs-module.h>
@@ -17,6 +18,7 @@
 #include <QSystemTrayIcon>
 
 #include <memory>
+#include <thread>
 
 namespace cg::ui {
 namespace {
@@ -26,6 +28,8 @@ constexpr const char* kDockId = "compliance-guard-dock";
 struct DockInstance {
     std::unique_ptr<GuardClient> client; // outlives the dock widget, which holds a reference to it
     QPointer<GuardDock> dock;
+    QPointer<RecordBrowser> browser;
+    std::thread retention; // deletes records past the retention time, once at start; joined at unload
 };
 
 DockInstance* instance = nullptr;
@@ -71,6 +75,66 @@ void keepAlertSoundChoice(GuardDock* dock)
     QObject::connect(dock, &GuardDock::alertSoundNeeded, [] { QApplication::beep(); });
 }
 
+std::string moduleFile(const char* name)
+{
+    char* path = obs_module_file(name);
+    std::string file = path ? path : "";
+    bfree(path);
+    return file;
+}
+
+RecordBrowserPaths recordPaths(const GuardDock& dock)
+{
+    RecordBrowserPaths paths;
+    paths.recordsDir = dock.recordsDir();
+    paths.currentSessionDir = dock.sessionDir();
+    paths.rulesDir = moduleFile("rules");
+    paths.localeDir = moduleFile("locale");
+    paths.language = std::string(obs_get_locale()).starts_with("zh") ? "zh-CN" : "en-US";
+    return paths;
+}
+
+int retentionDays()
+{
+    int days = 0;
+    withDockConfig([&days](config_t* config) {
+        days = static_cast<int>(config_get_int(config, "Records", "RetentionDays"));
+    });
+    return days;
+}
+
+void openRecordBrowser(GuardDock* dock)
+{
+    if (instance->browser) {
+        instance->browser->raise();
+        instance->browser->activateWindow();
+        return;
+    }
+    auto* browser = new RecordBrowser(recordPaths(*dock), retentionDays(), dock);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(browser, &RecordBrowser::retentionChanged, [](int days) {
+        withDockConfig([days](config_t* config) {
+            config_set_int(config, "Records", "RetentionDays", days);
+            config_save_safe(config, "tmp", nullptr);
+        });
+    });
+    instance->browser = browser;
+    browser->show();
+}
+
+// Records older than the retention the streamer chose go when OBS starts (never the session being
+// written); what cannot be deleted is logged with its folder.
+void applyRetentionOnce(GuardDock* dock)
+{
+    const int days = retentionDays();
+    if (days <= 0 || dock->recordsDir().empty() || instance->retention.joinable())
+        return;
+    instance->retention = std::thread([paths = recordPaths(*dock), days] {
+        for (const std::string& problem : applyRecordRetention(paths, days))
+            blog(LOG_WARNING, "[compliance-guard] record retention: %s", problem.c_str());
+    });
+}
+
 // OBS adds plugin docks hidden and floating and then restores the saved layout, which does not know
 // a new dock yet. So on the first run (no flag in the module's config) dock it on the right and show
 // it once OBS has finished loading; later runs keep whatever the user made of it.
@@ -101,6 +165,7 @@ void onFrontendEvent(enum obs_frontend_event event, void*) noexcept
             instance->dock != nullptr) {
             instance->dock->refresh();
             showDockOnFirstRun();
+            applyRetentionOnce(instance->dock);
         }
     } catch (...) {
         blog(LOG_ERROR, "[compliance-guard] dock: frontend event %d failed", static_cast<int>(event));
@@ -127,6 +192,11 @@ void createDock()
     created->dock = dock;
     QObject::connect(dock, &GuardDock::attentionNeeded, dock, &showInTray);
     keepAlertSoundChoice(dock);
+    QObject::connect(dock, &GuardDock::recordsRequested, dock, [dock] {
+        obs_frontend_push_ui_translation(obs_module_get_string);
+        openRecordBrowser(dock);
+        obs_frontend_pop_ui_translation();
+    });
     const QByteArray title = dockText("ComplianceGuard.Dock.Title").toUtf8();
     if (!obs_frontend_add_dock_by_id(kDockId, title.constData(), dock)) {
         blog(LOG_ERROR, "[compliance-guard] dock: OBS refused the dock id %s", kDockId);
@@ -142,6 +212,8 @@ void destroyDock()
     if (instance == nullptr)
         return;
     obs_frontend_remove_event_callback(&onFrontendEvent, nullptr);
+    if (instance->retention.joinable())
+        instance->retention.join();
     obs_frontend_remove_dock(kDockId); // deletes the QDockWidget and the GuardDock inside it
     delete instance->dock.data();      // still there only if OBS did not own it
     delete instance;

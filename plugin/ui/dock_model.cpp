@@ -154,6 +154,7 @@ GuardStatus parseGuardStatus(std::string_view text, std::string_view locale)
         status.recordingFile = stringOr(*session, "recording_file");
         status.sessionError = stringOr(*session, "error");
     }
+    status.recordsDir = stringOr(document, "records_dir");
     for (const json& row : arrayOrEmpty(document, "rules"))
         if (row.is_object())
             status.rules.push_back(parseRule(row, locale, status.errors));
@@ -217,6 +218,8 @@ VerifyResult parseVerifyResult(std::string_view text)
     if (const auto seq = document.find("first_bad_seq"); seq != document.end() && seq->is_number_integer())
         result.firstBadSeq = seq->get<long long>();
     result.message = stringOr(document, "message");
+    result.signature = stringOr(document, "signature");
+    result.keyFingerprint = stringOr(document, "key_fingerprint");
     if (result.verdict == RecordVerdict::Unreadable && result.message.empty())
         result.message =
             status.empty() ? "no verdict in the guard's answer" : "unknown verdict \"" + status + "\"";

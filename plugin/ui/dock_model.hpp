@@ -77,6 +77,7 @@ struct GuardStatus {
     std::string packError;
     std::string sessionKind; // "rehearsal", "stream", "recording" or empty
     std::string sessionDir;
+    std::string recordsDir; // where every session's record folder is
     std::string recordingFile;
     std::string sessionError;
     std::vector<RuleRow> rules;
@@ -109,6 +110,8 @@ struct VerifyResult {
     long long linesVerified = 0;
     std::optional<long long> firstBadSeq;
     std::string message;
+    std::string signature;      // "signed", "unsigned", "not_closed", "wrong_key", "not_checked"
+    std::string keyFingerprint; // of the key the record names, when it names one
 };
 
 VerifyResult parseVerifyResult(std::string_view json);

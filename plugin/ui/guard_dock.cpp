@@ -40,11 +40,26 @@ QString sessionKindText(const std::string& kind)
     return dockText("ComplianceGuard.Dock.Session.None");
 }
 
+// Whether the record carries this installation's signature (only a closed record is signed).
+QString signatureText(const VerifyResult& result)
+{
+    if (result.signature == "signed")
+        return dockText("ComplianceGuard.Dock.Verify.Signed")
+            .arg(QString::fromStdString(result.keyFingerprint));
+    if (result.signature == "wrong_key")
+        return dockText("ComplianceGuard.Dock.Verify.WrongKey");
+    if (result.signature == "unsigned")
+        return dockText("ComplianceGuard.Dock.Verify.Unsigned");
+    return {};
+}
+
 QString verdictFor(const VerifyResult& result)
 {
+    const QString signature = signatureText(result);
+    const QString signatureLine = signature.isEmpty() ? QString() : QChar('\n') + signature;
     switch (result.verdict) {
     case RecordVerdict::Complete:
-        return dockText("ComplianceGuard.Dock.Verify.Complete").arg(result.linesVerified);
+        return dockText("ComplianceGuard.Dock.Verify.Complete").arg(result.linesVerified) + signatureLine;
     case RecordVerdict::Incomplete:
         return dockText("ComplianceGuard.Dock.Verify.Incomplete").arg(result.linesVerified);
     case RecordVerdict::Tampered:
@@ -65,6 +80,7 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
       acknowledge_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Acknowledge"), this)),
       openFolder_(new QPushButton(dockText("ComplianceGuard.Dock.Button.OpenFolder"), this)),
       verify_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Verify"), this)),
+      records_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Records"), this)),
       verdict_(new QLabel(this)),
       alertSound_(new QCheckBox(dockText("ComplianceGuard.Dock.AlertSound"), this)),
       enrol_(new QPushButton(dockText("ComplianceGuard.Dock.Button.Enrol"), this)),
@@ -83,6 +99,7 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     verdict_->setTextFormat(Qt::PlainText);
     verdict_->hide();
     acknowledge_->setToolTip(dockText("ComplianceGuard.Dock.Button.Acknowledge.Tooltip"));
+    records_->setToolTip(dockText("ComplianceGuard.Dock.Button.Records.Tooltip"));
     alertSound_->setObjectName(QStringLiteral("alertSound"));
     enrol_->setToolTip(dockText("ComplianceGuard.Dock.Button.Enrol.Tooltip"));
     forget_->setToolTip(dockText("ComplianceGuard.Dock.Button.Forget.Tooltip"));
@@ -119,6 +136,7 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     auto* recordButtons = new QHBoxLayout();
     recordButtons->addWidget(openFolder_);
     recordButtons->addWidget(verify_);
+    recordButtons->addWidget(records_);
     layout->addLayout(recordButtons);
     layout->addWidget(verdict_);
     auto* presenterButtons = new QHBoxLayout();
@@ -145,6 +163,7 @@ GuardDock::GuardDock(GuardLink& link, std::string locale, QWidget* parent, Monot
     connect(openFolder_, &QPushButton::clicked, this,
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(sessionDir_))); });
     connect(verify_, &QPushButton::clicked, this, &GuardDock::verifyRecord);
+    connect(records_, &QPushButton::clicked, this, &GuardDock::recordsRequested);
     connect(enrol_, &QPushButton::clicked, this, [this] {
         link_.enrolPresenter();
         refresh();
@@ -184,6 +203,7 @@ void GuardDock::applyStatus(const QString& json)
     scenes_->setScenes(status.scenes);
     recent_->setFindings(status.recent);
     sessionDir_ = status.sessionDir;
+    recordsDir_ = status.recordsDir;
     acknowledge_->setEnabled(status.state >= GuardState::Warning && !status.acknowledged);
     openFolder_->setEnabled(!sessionDir_.empty());
     verify_->setEnabled(!sessionDir_.empty());

@@ -42,6 +42,10 @@ class GuardDock final : public QWidget {
     QPushButton* acknowledgeButton() const { return acknowledge_; }
     QPushButton* openFolderButton() const { return openFolder_; }
     QPushButton* verifyButton() const { return verify_; }
+    QPushButton* recordsButton() const { return records_; }
+    // From the last status: where the records are, and the session being written (may be empty).
+    const std::string& recordsDir() const { return recordsDir_; }
+    const std::string& sessionDir() const { return sessionDir_; }
     QCheckBox* alertSoundOption() const { return alertSound_; }
     QPushButton* enrolButton() const { return enrol_; }
     QPushButton* forgetButton() const { return forget_; }
@@ -52,6 +56,8 @@ class GuardDock final : public QWidget {
     void attentionNeeded(const QString& title, const QString& message, cg::ui::GuardState state);
     // The same escalation, when the streamer asked to hear warnings (dock_entry.cpp plays it).
     void alertSoundNeeded();
+    // "Records…": the streamer wants the record browser (dock_entry.cpp opens it).
+    void recordsRequested();
 
   private:
     void applyStatus(const QString& json);
@@ -64,6 +70,7 @@ class GuardDock final : public QWidget {
     GuardLink& link_;
     std::string locale_;
     std::string sessionDir_;
+    std::string recordsDir_;
     std::optional<GuardState> shownState_; // from the last status, if any
     StateBanner* banner_;
     QLabel* session_;
@@ -74,6 +81,7 @@ class GuardDock final : public QWidget {
     QPushButton* acknowledge_;
     QPushButton* openFolder_;
     QPushButton* verify_;
+    QPushButton* records_;
     QLabel* verdict_;
     QCheckBox* alertSound_;
     QPushButton* enrol_;
