@@ -118,10 +118,23 @@ void collect(const std::vector<FindingEvent>& events, std::vector<FindingSpan>& 
     }
 }
 
-nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& pack,
-                           const AnalyzeOptions& options, std::vector<FindingSpan>& spans)
+// Every detector at its defaults, with the pack's word lists and allowed logos and the shipped logo
+// templates (data/logos beside data/rules). Files are analysed offline, so the text check reads all
+// the text of each frame instead of spreading it over the seconds of a live stream.
+DetectorSettings detectorSettingsFor(const RulePack& pack, const std::filesystem::path& rulesDir)
 {
-    Analyzer analyzer(makeDetectors());
+    DetectorSettings settings;
+    settings.logoSettings.templatesFolder = (rulesDir.parent_path() / "logos").string();
+    settings.textSettings.budgetPerSecond = Millis{0};
+    useRulePack(settings, pack);
+    return settings;
+}
+
+nlohmann::json analyzeFile(const std::filesystem::path& input, const RulePack& pack,
+                           const std::filesystem::path& rulesDir, const AnalyzeOptions& options,
+                           std::vector<FindingSpan>& spans)
+{
+    Analyzer analyzer(makeDetectors(detectorSettingsFor(pack, rulesDir)));
     Judgement presenter(PresenterDetector::kId, PresenterDetector::kPersonCategory);
     Judgement still(StaticPictureDetector::kId, StaticPictureDetector::kCategory);
     MediaInput media(input, samplingInterval(analyzer));
@@ -219,7 +232,7 @@ int runAnalyzeCommand(const std::vector<std::string>& args, const std::filesyste
     for (const std::filesystem::path& input : options->inputs) {
         try {
             std::vector<FindingSpan> spans;
-            const nlohmann::json result = analyzeFile(input, pack, *options, spans);
+            const nlohmann::json result = analyzeFile(input, pack, rulesDir, *options, spans);
             if (options->json)
                 out << result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             else

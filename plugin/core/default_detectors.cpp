@@ -1,86 +1,95 @@
 #include "core/default_detectors.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace cg {
 
 namespace {
 
-template <typename Make>
-void add(std::vector<std::unique_ptr<Detector>>& detectors, std::string_view id,
-         std::vector<std::string>* errors, Make make)
+// One detector the settings enable: what it reports and how often, and how to start it. The single
+// list below serves makeDetectors, detectorCategories and captureCadence alike.
+struct EnabledDetector {
+    std::string_view id;
+    std::vector<std::string_view> categories;
+    Millis cadence;
+    std::function<std::unique_ptr<Detector>()> start;
+};
+
+template <typename D, typename Settings>
+EnabledDetector entry(std::vector<std::string_view> categories, const Settings& settings)
 {
-    try {
-        detectors.push_back(make());
-    } catch (const std::exception& error) {
-        if (errors == nullptr)
-            throw;
-        errors->push_back(std::string(id) + ": " + error.what());
+    return {D::kId, std::move(categories), settings.cadence,
+            [&settings] { return std::make_unique<D>(settings); }};
+}
+
+std::vector<EnabledDetector> enabledDetectors(const DetectorSettings& s)
+{
+    std::vector<EnabledDetector> enabled;
+    if (s.codes)
+        enabled.push_back(
+            entry<CodeDetector>({CodeDetector::kQrCategory, CodeDetector::kBarcodeCategory}, s.codeSettings));
+    if (s.presenter)
+        enabled.push_back(entry<PresenterDetector>(
+            {PresenterDetector::kPersonCategory, PresenterDetector::kUnregisteredCategory},
+            s.presenterSettings));
+    if (s.idle) {
+        enabled.push_back(entry<StaticPictureDetector>({StaticPictureDetector::kCategory}, s.staticSettings));
+        enabled.push_back(entry<SlideshowDetector>({SlideshowDetector::kCategory}, s.slideshowSettings));
+        enabled.push_back(entry<LoopingVideoDetector>({LoopingVideoDetector::kCategory}, s.loopSettings));
     }
+    if (s.quality)
+        enabled.push_back(entry<PictureQualityDetector>({PictureQualityDetector::kBlurryCategory,
+                                                         PictureQualityDetector::kBlankCategory,
+                                                         PictureQualityDetector::kSmallContentCategory},
+                                                        s.qualitySettings));
+    if (s.logos)
+        enabled.push_back(entry<LogoDetector>({LogoDetector::kCategory}, s.logoSettings));
+    if (s.screenText)
+        enabled.push_back(entry<TextDetector>({TextDetector::kCategory}, s.textSettings));
+    return enabled;
 }
 
 } // namespace
+
+void useRulePack(DetectorSettings& settings, const RulePack& pack)
+{
+    settings.textSettings.classifier = pack.screenText;
+    settings.logoSettings.allowedBrands = {pack.allowedLogos.begin(), pack.allowedLogos.end()};
+}
 
 std::vector<std::unique_ptr<Detector>> makeDetectors(const DetectorSettings& settings,
                                                      std::vector<std::string>* errors)
 {
     std::vector<std::unique_ptr<Detector>> detectors;
-    if (settings.codes)
-        add(detectors, CodeDetector::kId, errors,
-            [&] { return std::make_unique<CodeDetector>(settings.codeSettings); });
-    if (settings.presenter)
-        add(detectors, PresenterDetector::kId, errors,
-            [&] { return std::make_unique<PresenterDetector>(settings.presenterSettings); });
-    if (settings.idle) {
-        add(detectors, StaticPictureDetector::kId, errors,
-            [&] { return std::make_unique<StaticPictureDetector>(settings.staticSettings); });
-        add(detectors, SlideshowDetector::kId, errors,
-            [&] { return std::make_unique<SlideshowDetector>(settings.slideshowSettings); });
-        add(detectors, LoopingVideoDetector::kId, errors,
-            [&] { return std::make_unique<LoopingVideoDetector>(settings.loopSettings); });
+    for (const EnabledDetector& detector : enabledDetectors(settings)) {
+        try {
+            detectors.push_back(detector.start());
+        } catch (const std::exception& error) {
+            if (errors == nullptr)
+                throw;
+            errors->push_back(std::string(detector.id) + ": " + error.what());
+        }
     }
-    if (settings.quality)
-        add(detectors, PictureQualityDetector::kId, errors,
-            [&] { return std::make_unique<PictureQualityDetector>(settings.qualitySettings); });
     return detectors;
 }
 
 std::vector<std::string> detectorCategories(const DetectorSettings& settings)
 {
-    std::vector<std::string_view> categories;
-    if (settings.codes)
-        categories.insert(categories.end(), {CodeDetector::kQrCategory, CodeDetector::kBarcodeCategory});
-    if (settings.presenter)
-        categories.insert(categories.end(),
-                          {PresenterDetector::kPersonCategory, PresenterDetector::kUnregisteredCategory});
-    if (settings.idle)
-        categories.insert(categories.end(), {StaticPictureDetector::kCategory, SlideshowDetector::kCategory,
-                                             LoopingVideoDetector::kCategory});
-    if (settings.quality)
-        categories.insert(categories.end(),
-                          {PictureQualityDetector::kBlurryCategory, PictureQualityDetector::kBlankCategory,
-                           PictureQualityDetector::kSmallContentCategory});
-    return {categories.begin(), categories.end()};
+    std::vector<std::string> categories;
+    for (const EnabledDetector& detector : enabledDetectors(settings))
+        categories.insert(categories.end(), detector.categories.begin(), detector.categories.end());
+    return categories;
 }
 
 Millis captureCadence(const DetectorSettings& settings)
 {
     std::optional<Millis> shortest;
-    const auto consider = [&shortest](Millis cadence) {
-        shortest = shortest ? std::min(*shortest, cadence) : cadence;
-    };
-    if (settings.codes)
-        consider(settings.codeSettings.cadence);
-    if (settings.presenter)
-        consider(settings.presenterSettings.cadence);
-    if (settings.idle)
-        for (const Millis cadence : {settings.staticSettings.cadence, settings.slideshowSettings.cadence,
-                                     settings.loopSettings.cadence})
-            consider(cadence);
-    if (settings.quality)
-        consider(settings.qualitySettings.cadence);
+    for (const EnabledDetector& detector : enabledDetectors(settings))
+        shortest = shortest ? std::min(*shortest, detector.cadence) : detector.cadence;
     return shortest.value_or(Millis{1000});
 }
 

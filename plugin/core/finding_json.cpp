@@ -1,5 +1,8 @@
 #include "core/finding_json.hpp"
 
+#include "core/logos/logo_detector.hpp"
+#include "core/text/text_detector.hpp"
+
 #include <algorithm>
 
 namespace cg {
@@ -24,6 +27,11 @@ nlohmann::json toJson(const Detection& detection)
                        {"detector", detection.detector},
                        {"confidence", detection.confidence},
                        {"polygon", std::move(polygon)}};
+    // The CLI's documented names for the label of these categories (issue 5).
+    if (detection.category == LogoDetector::kCategory)
+        out["brand"] = detection.label;
+    else if (detection.category == TextDetector::kCategory)
+        out["kind"] = detection.label;
     if (!detection.polygon.empty()) {
         float left = detection.polygon[0].x, top = detection.polygon[0].y, right = left, bottom = top;
         for (const Point& p : detection.polygon) {

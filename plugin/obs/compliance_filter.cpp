@@ -52,22 +52,46 @@ const char* filterName(void*) noexcept
     return TEXT_FILTER_NAME;
 }
 
-// Detectors for this filter; one that cannot start is reported in the dock and the log, and the
-// others run.
-std::vector<std::unique_ptr<Detector>> startDetectors(DetectorSettings settings)
+std::string moduleFile(const char* name)
+{
+    char* path = obs_module_file(name);
+    std::string file = path ? path : "";
+    bfree(path);
+    return file;
+}
+
+// Detectors for this filter, with the word lists and allowed logos of the pack in force. One that
+// cannot start is left out and its error added to `errors`.
+std::vector<std::unique_ptr<Detector>> makeFilterDetectors(DetectorSettings settings,
+                                                           std::vector<std::string>& errors)
 {
     // Faces are matched against whoever is enrolled at the time, however late that is.
     settings.presenterSettings.registrySource = [] {
         GuardService* service = guard.load();
         return service ? service->presenterRegistry() : nullptr;
     };
-    std::vector<std::string> errors;
-    std::vector<std::unique_ptr<Detector>> detectors = makeDetectors(settings, &errors);
+    settings.logoSettings.templatesFolder = moduleFile("logos");
+    if (GuardService* service = guard.load())
+        useRulePack(settings, service->pack());
+    return makeDetectors(settings, &errors);
+}
+
+void reportDetectorErrors(const std::vector<std::string>& errors)
+{
     for (const std::string& error : errors) {
         log(LOG_ERROR, "detector not started: %s", error.c_str());
         if (guard)
             guard.load()->reportError(error);
     }
+}
+
+// Detectors for this filter; one that cannot start is reported in the dock and the log, and the
+// others run.
+std::vector<std::unique_ptr<Detector>> startDetectors(const DetectorSettings& settings)
+{
+    std::vector<std::string> errors;
+    std::vector<std::unique_ptr<Detector>> detectors = makeFilterDetectors(settings, errors);
+    reportDetectorErrors(errors);
     return detectors;
 }
 
@@ -182,9 +206,7 @@ void* filterCreate(obs_data_t* settings, obs_source_t* context) noexcept
                 service->onResult(result);
             },
             Analyzer::WorkerPriority::Background);
-        char* lumaEffect = obs_module_file("effects/luma.effect");
-        const std::string lumaEffectFile = lumaEffect ? lumaEffect : "";
-        bfree(lumaEffect);
+        const std::string lumaEffectFile = moduleFile("effects/luma.effect");
         obs_enter_graphics();
         filter->reader = std::make_unique<FrameReader>(lumaEffectFile);
         obs_leave_graphics();
@@ -278,9 +300,23 @@ void filterRender(void* data, gs_effect_t*) noexcept
 
 } // namespace
 
+// Another rule pack came into force: every filter restarts its detectors with its word lists.
+void restartDetectorsForNewPack()
+{
+    std::vector<std::string> errors;
+    registry().forEach([&errors](const FilterRegistry::Entry& entry) {
+        const auto* filter = static_cast<const ComplianceFilter*>(entry.filter);
+        if (const auto settings = filter->settings.load())
+            entry.analyzer->replaceDetectors(makeFilterDetectors(settings->detectors, errors));
+    });
+    reportDetectorErrors(errors);
+}
+
 void registerComplianceFilter(GuardService* service)
 {
     guard = service;
+    if (service != nullptr)
+        service->packChanged = restartDetectorsForNewPack;
     obs_source_info info = {};
     info.id = api::filterId;
     info.type = OBS_SOURCE_TYPE_FILTER;

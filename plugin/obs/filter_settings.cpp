@@ -11,6 +11,8 @@
 #define SETTING_PRESENTER "presenter_check"
 #define SETTING_IDLE "idle_check"
 #define SETTING_QUALITY "quality_check"
+#define SETTING_LOGOS "logo_check"
+#define SETTING_SCREEN_TEXT "screen_text_check"
 #define SETTING_RESOLUTION "analysis_height"
 #define SETTING_REHEARSAL "rehearsal_mode"
 #define SETTING_RECORD_DIR "record_folder"
@@ -24,6 +26,8 @@
 #define TEXT_PRESENTER obs_module_text("ComplianceGuard.Filter.Presenter")
 #define TEXT_IDLE obs_module_text("ComplianceGuard.Filter.Idle")
 #define TEXT_QUALITY obs_module_text("ComplianceGuard.Filter.Quality")
+#define TEXT_LOGOS obs_module_text("ComplianceGuard.Filter.Logos")
+#define TEXT_SCREEN_TEXT obs_module_text("ComplianceGuard.Filter.ScreenText")
 #define TEXT_RESOLUTION obs_module_text("ComplianceGuard.Filter.Resolution")
 #define TEXT_RESOLUTION_NATIVE obs_module_text("ComplianceGuard.Filter.Resolution.Native")
 #define TEXT_REHEARSAL obs_module_text("ComplianceGuard.Filter.Rehearsal")
@@ -52,6 +56,8 @@ FilterSettings readFilterSettings(obs_data_t* settings)
     out.detectors.presenter = obs_data_get_bool(settings, SETTING_PRESENTER);
     out.detectors.idle = obs_data_get_bool(settings, SETTING_IDLE);
     out.detectors.quality = obs_data_get_bool(settings, SETTING_QUALITY);
+    out.detectors.logos = obs_data_get_bool(settings, SETTING_LOGOS);
+    out.detectors.screenText = obs_data_get_bool(settings, SETTING_SCREEN_TEXT);
     out.cadence = captureCadence(out.detectors);
     out.analysisHeight =
         static_cast<uint32_t>(std::max<long long>(0, obs_data_get_int(settings, SETTING_RESOLUTION)));
@@ -80,6 +86,8 @@ void setFilterDefaults(obs_data_t* settings, const GuardSettings& guard)
     obs_data_set_default_bool(settings, SETTING_PRESENTER, true);
     obs_data_set_default_bool(settings, SETTING_IDLE, true);
     obs_data_set_default_bool(settings, SETTING_QUALITY, true);
+    obs_data_set_default_bool(settings, SETTING_LOGOS, true);
+    obs_data_set_default_bool(settings, SETTING_SCREEN_TEXT, true);
     // Full resolution: small codes in a banner corner are lost when the canvas is scaled down
     // (tests/bench/RESULTS.md).
     obs_data_set_default_int(settings, SETTING_RESOLUTION, 0);
@@ -105,6 +113,8 @@ obs_properties_t* makeFilterProperties(const std::vector<std::pair<std::string, 
     obs_properties_add_bool(props, SETTING_PRESENTER, TEXT_PRESENTER);
     obs_properties_add_bool(props, SETTING_IDLE, TEXT_IDLE);
     obs_properties_add_bool(props, SETTING_QUALITY, TEXT_QUALITY);
+    obs_properties_add_bool(props, SETTING_LOGOS, TEXT_LOGOS);
+    obs_properties_add_bool(props, SETTING_SCREEN_TEXT, TEXT_SCREEN_TEXT);
 
     obs_property_t* resolution = obs_properties_add_list(props, SETTING_RESOLUTION, TEXT_RESOLUTION,
                                                          OBS_COMBO_TYPE_LIST, OBS_COMBO_FORMAT_INT);

@@ -56,8 +56,18 @@ test('a recording leaves a verified compliance record naming the recording file'
     `no line of ${dir}/session.jsonl names ${outputPath}`,
   );
 
+  // Exit 0 only for a record that is complete, intact and signed by the key it names.
   const verified = await run(obs.session.CLI, ['verify', dir]).catch((error) => error);
   assert.equal(verified.code ?? 0, 0, `compliance-guard verify ${dir}: ${verified.stdout}${verified.stderr}`);
+  assert.match(String(verified.stdout), /signed/, `verify ${dir} does not say the record is signed`);
+
+  // The appeal report of the session names the recording and the signing key.
+  const report = path.join(obs.dir, 'recording-report.html');
+  const made = await run(obs.session.CLI, ['report', dir, '--out', report, '--lang', 'en-US']).catch((error) => error);
+  assert.equal(made.code ?? 0, 0, `compliance-guard report ${dir}: ${made.stdout}${made.stderr}`);
+  const html = readFileSync(report, 'utf8');
+  assert.ok(html.includes(path.basename(outputPath)), `${report} does not name the recording ${outputPath}`);
+  assert.ok(html.includes('SHA256:'), `${report} shows no key fingerprint`);
 });
 
 test('a screenshot of OBS with the dock is saved and is not blank', async (t) => {

@@ -16,12 +16,17 @@ using namespace text_scan;
 constexpr std::array<std::string_view, 10> kWechatMarkers = {"微信号", "wechat", "weixin", "微信", "薇信",
                                                              "威信",   "v信",    "加v",    "vx",   "wx"};
 constexpr std::array<std::string_view, 3> kQqMarkers = {"qq", "扣扣", "企鹅"};
+// Video and social platforms whose account numbers sellers show: "抖音号: lily_88", "TikTok ID lily88".
+constexpr std::array<std::string_view, 11> kPlatformAccountMarkers = {
+    "小红书",   "视频号",    "抖音",     "快手",     "tiktok", "douyin",
+    "kuaishou", "instagram", "telegram", "whatsapp", "ig"};
 
 struct MarkerEnd {
     std::size_t markerBegin = 0;
     std::size_t accountBegin = 0;
     bool colon = false;    // "微信：..." says an account follows whatever it looks like
     bool attached = false; // no separator at all: "微信abc123", "vx13800138000"
+    bool suffixed = false; // "微信号", "QQ群", "抖音ID"
 };
 
 std::optional<MarkerEnd> markerAt(std::string_view text, std::size_t at, std::string_view marker,
@@ -48,7 +53,7 @@ std::optional<MarkerEnd> markerAt(std::string_view text, std::size_t at, std::st
             break;
         }
     }
-    MarkerEnd result{at, end, false, false};
+    MarkerEnd result{at, end, false, false, end > at + marker.size()};
     while (result.accountBegin < text.size() && result.accountBegin - end < 4 &&
            (text[result.accountBegin] == ' ' || text[result.accountBegin] == ':')) {
         result.colon = result.colon || text[result.accountBegin] == ':';
@@ -114,67 +119,104 @@ std::optional<std::size_t> wechatIdEnd(std::string_view text, std::size_t at, bo
     return end;
 }
 
+// An account name on a video or social platform: 4-30 letters, digits, '_', '.', '-', starting with
+// a letter or digit, with a letter in it unless it is a number of 6 digits or more; returns its end.
+std::optional<std::size_t> platformAccountEnd(std::string_view text, std::size_t at)
+{
+    if (!isAlnumAt(text, at)) {
+        return std::nullopt;
+    }
+    std::size_t end = at;
+    bool hasLetter = false;
+    while (end < text.size() && (isWechatIdCharacter(text[end]) || text[end] == '.')) {
+        hasLetter = hasLetter || isLetter(text[end]);
+        ++end;
+    }
+    while (end > at && (text[end - 1] == '.' || text[end - 1] == '-')) {
+        --end;
+    }
+    const std::size_t length = end - at;
+    if (length < 4 || length > 30 || (!hasLetter && length < 6) || (end < text.size() && text[end] == '@')) {
+        return std::nullopt;
+    }
+    return end;
+}
+
+// Every place where a marker (with one of `suffixes`) is followed by what `accountEnd(found)`
+// accepts: a span of `kind` from the marker to the end of the account. Markers are tried in order
+// at each position, so longer ones must come first.
+template <std::size_t N, typename AccountEnd>
+std::vector<TextSpan> findAfterMarkers(std::string_view text, const std::array<std::string_view, N>& markers,
+                                       std::initializer_list<std::string_view> suffixes,
+                                       std::string_view kind, AccountEnd accountEnd)
+{
+    std::vector<TextSpan> spans;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::optional<std::size_t> end;
+        for (const std::string_view marker : markers) {
+            const auto found = markerAt(text, at, marker, suffixes);
+            if (found && (end = accountEnd(marker, *found))) {
+                spans.push_back({kind, at, *end});
+                break;
+            }
+        }
+        at = end ? *end : at + 1;
+    }
+    return spans;
+}
+
 } // namespace
+
+std::vector<TextSpan> findPlatformAccounts(const NormalisedLine& line)
+{
+    const std::string_view text = line.text;
+    return findAfterMarkers(text, kPlatformAccountMarkers, {"号码", "号", "id", "账号"}, text_kind::handle,
+                            [&](std::string_view, const MarkerEnd& found) -> std::optional<std::size_t> {
+                                // The platform's name alone ("抖音同款", "TikTok shop") is no account: a
+                                // suffix or a colon must say that one follows.
+                                if (!found.suffixed && !found.colon)
+                                    return std::nullopt;
+                                return platformAccountEnd(text, found.accountBegin);
+                            });
+}
 
 std::vector<TextSpan> findWechatAccounts(const NormalisedLine& line)
 {
     const std::string_view text = line.text;
-    std::vector<TextSpan> spans;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::optional<std::size_t> accountEnd;
-        for (const std::string_view marker : kWechatMarkers) {
-            const auto found = markerAt(text, at, marker, {"号码", "号", "id", "账号"});
-            if (!found) {
-                continue;
-            }
-            // "wxabc" or "WeChatPay" is one word, not a marker and an ID.
-            if (found->attached && isLetter(marker.back()) && isLetterAt(text, found->accountBegin)) {
-                continue;
-            }
-            accountEnd = mobileNumberEnd(line.digits, found->accountBegin);
-            if (!accountEnd) {
-                // "WeChat available": after only a space, a plain word is not taken for an ID.
-                const bool needsNonLetter = !found->colon && !found->attached;
-                accountEnd = wechatIdEnd(text, found->accountBegin, needsNonLetter);
-            }
-            if (accountEnd) {
-                spans.push_back({text_kind::wechat, at, *accountEnd});
-                break;
-            }
-        }
-        at = accountEnd ? *accountEnd : at + 1;
-    }
-    return spans;
+    return findAfterMarkers(
+        text, kWechatMarkers, {"号码", "号", "id", "账号"}, text_kind::wechat,
+        [&](std::string_view marker, const MarkerEnd& found) -> std::optional<std::size_t> {
+            // "wxabc" or "WeChatPay" is one word, not a marker and an ID; "加Vlily88" starts with a
+            // Chinese character and is a marker and an ID.
+            if (found.attached && isLetter(marker.front()) && isLetter(marker.back()) &&
+                isLetterAt(text, found.accountBegin))
+                return std::nullopt;
+            if (const auto end = mobileNumberEnd(line.digits, found.accountBegin))
+                return end;
+            // "WeChat available": after only a space, a plain word is not taken for an ID.
+            const bool needsNonLetter = !found.colon && !found.attached;
+            return wechatIdEnd(text, found.accountBegin, needsNonLetter);
+        });
 }
 
 std::vector<TextSpan> findQqNumbers(const NormalisedLine& line)
 {
     const std::string_view text = line.text;
     const std::string_view digits = line.digits;
-    std::vector<TextSpan> spans;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::optional<std::size_t> numberEnd;
-        for (const std::string_view marker : kQqMarkers) {
-            const auto found = markerAt(text, at, marker, {"群号", "号码", "号", "群"});
-            if (!found || !isDigitAt(digits, found->accountBegin) || digits[found->accountBegin] == '0') {
-                continue;
-            }
-            std::size_t end = found->accountBegin;
-            while (isDigitAt(digits, end)) {
-                ++end;
-            }
-            const std::size_t length = end - found->accountBegin;
-            if (length >= 5 && length <= 11 && !isLetterAt(text, end)) {
-                numberEnd = end;
-                spans.push_back({text_kind::qq, at, end});
-                break;
-            }
-        }
-        at = numberEnd ? *numberEnd : at + 1;
-    }
-    return spans;
+    return findAfterMarkers(text, kQqMarkers, {"群号", "号码", "号", "群"}, text_kind::qq,
+                            [&](std::string_view, const MarkerEnd& found) -> std::optional<std::size_t> {
+                                if (!isDigitAt(digits, found.accountBegin) ||
+                                    digits[found.accountBegin] == '0')
+                                    return std::nullopt;
+                                std::size_t end = found.accountBegin;
+                                while (isDigitAt(digits, end))
+                                    ++end;
+                                const std::size_t length = end - found.accountBegin;
+                                if (length < 5 || length > 11 || isLetterAt(text, end))
+                                    return std::nullopt;
+                                return end;
+                            });
 }
 
 } // namespace cg

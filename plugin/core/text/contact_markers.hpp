@@ -12,5 +12,9 @@ namespace cg {
 // marker to the end of the account.
 std::vector<TextSpan> findWechatAccounts(const NormalisedLine& line);
 std::vector<TextSpan> findQqNumbers(const NormalisedLine& line);
+// An account after a video or social platform's name with an account suffix or a colon
+// ("抖音号: lily_88", "快手号 12345678", "TikTok ID: lily.shop", "Instagram: lily.shop"), reported as a
+// handle; the platform's name alone ("抖音同款") is not.
+std::vector<TextSpan> findPlatformAccounts(const NormalisedLine& line);
 
 } // namespace cg

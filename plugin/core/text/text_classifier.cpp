@@ -173,9 +173,10 @@ std::vector<TextFinding> classifyText(std::string_view line, const TextClassifie
             spans.push_back(url);
         }
     }
-    for (auto&& more : {findWechatAccounts(normalised), findQqNumbers(normalised),
-                        findPhonesAndBankCards(normalised), findHandles(text),
-                        findPlatformNames(text, settings, allowed), findAbsoluteClaims(text, settings)}) {
+    for (auto&& more :
+         {findWechatAccounts(normalised), findQqNumbers(normalised), findPhonesAndBankCards(normalised),
+          findHandles(text), findPlatformAccounts(normalised), findPlatformNames(text, settings, allowed),
+          findAbsoluteClaims(text, settings)}) {
         spans.insert(spans.end(), more.begin(), more.end());
     }
 

@@ -5,9 +5,11 @@
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/freetype.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -39,6 +41,25 @@ cv::Mat cleanCanvas()
     cv::Mat canvas(720, 1280, CV_8UC3, cv::Scalar(90, 110, 120));
     cv::putText(canvas, "Spring sale: 20% off all teapots", {80, 200}, cv::FONT_HERSHEY_SIMPLEX, 2.0,
                 cv::Scalar(250, 250, 250), 3);
+    return canvas;
+}
+
+// A seller's lower third: a WhatsApp app icon (the shipped mask, white on the brand's green) and a
+// line with a WeChat ID and an absolute claim in Chinese.
+cv::Mat canvasWithLogoAndContact()
+{
+    cv::Mat canvas(720, 1280, CV_8UC3, cv::Scalar(240, 228, 216));
+    const cv::Mat mask = cv::imread(CG_SOURCE_DIR "/data/logos/whatsapp.png", cv::IMREAD_GRAYSCALE);
+    cv::Mat glyph;
+    cv::resize(mask, glyph, {72, 72}, 0, 0, cv::INTER_AREA);
+    cv::Mat icon(96, 96, CV_8UC3, cv::Scalar(0, 0, 0));
+    cv::rectangle(icon, cv::Rect(0, 0, 96, 96), cv::Scalar(102, 211, 37), cv::FILLED); // #25D366
+    icon(cv::Rect(12, 12, 72, 72)).setTo(cv::Scalar(255, 255, 255), glyph > 128);
+    icon.copyTo(canvas(cv::Rect(1100, 560, 96, 96)));
+    auto font = cv::freetype::createFreeType2();
+    font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0);
+    font->putText(canvas, "加微信 VX: lilyhome88  全网最低价", {80, 570}, 40, cv::Scalar(32, 32, 32),
+                  cv::FILLED, cv::LINE_AA, true);
     return canvas;
 }
 
@@ -80,6 +101,54 @@ TEST(AnalyzeCommand, ReportsAQrCodeInAnImageAsDetectionAndImmediateFinding)
     ASSERT_EQ(result["findings"].size(), 1u);
     EXPECT_EQ(result["findings"][0]["opened_t"], 0.0);
     EXPECT_TRUE(result["findings"][0]["cleared_t"].is_null());
+}
+
+TEST(AnalyzeCommand, ReportsLogosByBrandAndTextByKindWithThePacksRules)
+{
+    TempFolder folder;
+    const auto image = folder.path() / "lower-third.png";
+    ASSERT_TRUE(cv::imwrite(image.string(), canvasWithLogoAndContact()));
+    const CliRun run = analyze({image.string(), "--rules", "alibaba", "--json"});
+    ASSERT_EQ(run.exitCode, exit_code::findings) << run.err;
+    ASSERT_EQ(run.lines.size(), 1u);
+    const nlohmann::json& detections = run.lines[0]["detections"];
+    const auto find = [&](const std::string& category, const std::string& field, const std::string& value) {
+        for (const auto& detection : detections)
+            if (detection["category"] == category && detection.value(field, "") == value)
+                return detection;
+        return nlohmann::json();
+    };
+    const nlohmann::json logo = find("logo", "brand", "whatsapp");
+    ASSERT_FALSE(logo.is_null()) << detections.dump(1);
+    EXPECT_EQ(logo["polygon"].size(), 4u);
+    const nlohmann::json wechat = find("text", "kind", "wechat");
+    ASSERT_FALSE(wechat.is_null()) << detections.dump(1);
+    EXPECT_EQ(wechat["text"], "VX: lilyhome88");
+    EXPECT_EQ(wechat["polygon"].size(), 4u);
+    EXPECT_FALSE(find("text", "kind", "absolute_claim").is_null()) << detections.dump(1);
+    std::vector<std::string> rules;
+    for (const auto& finding : run.lines[0]["findings"])
+        rules.push_back(finding["rule"]);
+    EXPECT_NE(std::find(rules.begin(), rules.end(), "external_logo"), rules.end());
+    EXPECT_NE(std::find(rules.begin(), rules.end(), "contact_details"), rules.end());
+    EXPECT_NE(std::find(rules.begin(), rules.end(), "absolute_claims"), rules.end());
+}
+
+TEST(AnalyzeCommand, APacksOwnLogoIsAllowed)
+{
+    TempFolder folder;
+    const auto image = folder.path() / "lower-third.png";
+    ASSERT_TRUE(cv::imwrite(image.string(), canvasWithLogoAndContact()));
+    // A pack that allows WhatsApp's mark (as AliExpress's allows its own), written next to the image.
+    nlohmann::json pack = nlohmann::json::parse(std::ifstream(rulesDir / "alibaba.json"));
+    pack["id"] = "allows-whatsapp";
+    pack["allowed_logos"] = {"whatsapp"};
+    std::ofstream(folder.path() / "allows-whatsapp.json") << pack.dump();
+    const CliRun run =
+        analyze({image.string(), "--rules", (folder.path() / "allows-whatsapp.json").string(), "--json"});
+    ASSERT_EQ(run.lines.size(), 1u) << run.err;
+    for (const auto& detection : run.lines[0]["detections"])
+        EXPECT_NE(detection.value("brand", ""), "whatsapp");
 }
 
 TEST(AnalyzeCommand, ACleanImageHasNoFindingAndExitsZero)

@@ -94,22 +94,23 @@ INSTANTIATE_TEST_SUITE_P(
                     LineCase{"4111-1111-1111-1112", {}}, LineCase{"Order 4111111111111111", {}},
                     LineCase{"7111111111111111", {}}));
 
-INSTANTIATE_TEST_SUITE_P(Wechat, TextClassifierLines,
-                         testing::Values(LineCase{"加微信：shop_888 领优惠", {"wechat:微信：shop_888"}},
-                                         LineCase{"VX: Lily2024", {"wechat:VX: Lily2024"}},
-                                         LineCase{"vx13800138000", {"wechat:vx13800138000"}},
-                                         LineCase{"威信：138 0013 8000", {"wechat:威信：138 0013 8000"}},
-                                         LineCase{"WeChat ID: anna_trade", {"wechat:WeChat ID: anna_trade"}},
-                                         LineCase{"加V：abc12345", {"wechat:加V：abc12345"}},
-                                         LineCase{"加V信 lily_2024", {"wechat:V信 lily_2024"}},
-                                         LineCase{"薇信 lily_2024", {"wechat:薇信 lily_2024"}},
-                                         LineCase{"weixin:lilyshop", {"wechat:weixin:lilyshop"}},
-                                         LineCase{"微信号lilyshop88", {"wechat:微信号lilyshop88"}},
-                                         LineCase{"微信同号 13800138000",
-                                                  {"platform_name:微信", "phone:13800138000"}},
-                                         LineCase{"WeChat available for support", {"platform_name:WeChat"}},
-                                         LineCase{"微信支付", {"platform_name:微信"}},
-                                         LineCase{"wxyz123456", {}}, LineCase{"vx: ab1", {}}));
+INSTANTIATE_TEST_SUITE_P(
+    Wechat, TextClassifierLines,
+    testing::Values(LineCase{"加微信：shop_888 领优惠", {"wechat:微信：shop_888"}},
+                    LineCase{"VX: Lily2024", {"wechat:VX: Lily2024"}},
+                    LineCase{"vx13800138000", {"wechat:vx13800138000"}},
+                    LineCase{"威信：138 0013 8000", {"wechat:威信：138 0013 8000"}},
+                    LineCase{"WeChat ID: anna_trade", {"wechat:WeChat ID: anna_trade"}},
+                    LineCase{"加V：abc12345", {"wechat:加V：abc12345"}},
+                    LineCase{"加V信 lily_2024", {"wechat:V信 lily_2024"}},
+                    LineCase{"加Vfashion_sunny60", {"wechat:加Vfashion_sunny60"}},
+                    LineCase{"VXfashion_sunny60", {}}, LineCase{"薇信 lily_2024", {"wechat:薇信 lily_2024"}},
+                    LineCase{"weixin:lilyshop", {"wechat:weixin:lilyshop"}},
+                    LineCase{"微信号lilyshop88", {"wechat:微信号lilyshop88"}},
+                    LineCase{"微信同号 13800138000", {"platform_name:微信", "phone:13800138000"}},
+                    LineCase{"WeChat available for support", {"platform_name:WeChat"}},
+                    LineCase{"微信支付", {"platform_name:微信"}}, LineCase{"wxyz123456", {}},
+                    LineCase{"vx: ab1", {}}));
 
 INSTANTIATE_TEST_SUITE_P(Qq, TextClassifierLines,
                          testing::Values(LineCase{"QQ：123456789", {"qq:QQ：123456789"}},
@@ -138,6 +139,18 @@ INSTANTIATE_TEST_SUITE_P(
                     LineCase{"Order on alibaba.com today", {}}, LineCase{"see m.alibaba.com/abc", {}},
                     LineCase{"No.1 e.g. 3.14 v1.2.3 Mr.Li", {"absolute_claim:No.1"}},
                     LineCase{"iPhone15.Pro 2 @ $5 @199", {}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    PlatformAccounts, TextClassifierLines,
+    testing::Values(LineCase{"抖音号: cocoshop985", {"handle:抖音号: cocoshop985"}},
+                    LineCase{"快手号 88123456", {"handle:快手号 88123456"}},
+                    LineCase{"小红书号：lily.home", {"handle:小红书号：lily.home"}},
+                    LineCase{"TikTok ID lily_shop", {"handle:TikTok ID lily_shop"}},
+                    LineCase{"Instagram: bella.decor.", {"handle:Instagram: bella.decor"}},
+                    LineCase{"抖音同款 新品", {"platform_name:抖音"}},
+                    LineCase{"快手小店上新", {"platform_name:快手"}},
+                    LineCase{"TikTok shop best", {"platform_name:TikTok", "absolute_claim:best"}},
+                    LineCase{"抖音号: 123", {"platform_name:抖音"}}, LineCase{"big: 12345678", {}}));
 
 INSTANTIATE_TEST_SUITE_P(
     PlatformNames, TextClassifierLines,

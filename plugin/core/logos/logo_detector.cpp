@@ -1,0 +1,140 @@
+#include "core/logos/logo_detector.hpp"
+
+#include "core/frame_position.hpp"
+#include "core/logos/logo_colour.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+namespace cg {
+
+namespace {
+
+struct ColourSource {
+    cv::Mat bgr;
+    double scale = 1; // analysed-picture px -> colour px
+};
+
+// The colour the detector can judge by: the frame itself, or in OBS the small colour preview that
+// comes with the full-size luma frame.
+ColourSource colourSource(const Frame& frame, int analysedWidth)
+{
+    const Frame* source = frame.format() != PixelFormat::Gray ? &frame : frame.preview();
+    if (source == nullptr || source->empty() || source->format() == PixelFormat::Gray)
+        return {};
+    ColourSource colour;
+    if (source->width() > analysedWidth) {
+        cv::Mat small;
+        cv::resize(source->view(), small,
+                   cv::Size(analysedWidth, analysedWidth * source->height() / source->width()), 0, 0,
+                   cv::INTER_AREA);
+        colour.bgr = Frame::fromMat(small, frame.time(), source->format()).bgr();
+    } else {
+        colour.bgr = source->bgr();
+    }
+    colour.scale = static_cast<double>(colour.bgr.cols) / analysedWidth;
+    return colour;
+}
+
+float overlapOfSmaller(const cv::Rect& a, const cv::Rect& b)
+{
+    const double common = (a & b).area();
+    return static_cast<float>(common / std::max(1, std::min(a.area(), b.area())));
+}
+
+} // namespace
+
+LogoDetector::LogoDetector(LogoDetectorSettings settings)
+    : settings_(std::move(settings)), templates_(loadLogoTemplates(settings_.templatesFolder)),
+      variants_(buildLogoVariants(templates_, settings_.anglesDeg, settings_.foreshortenedMarks))
+{
+}
+
+std::vector<Detection> LogoDetector::detect(const Frame& frame)
+{
+    const CpuBudget budget(settings_.timeBudget);
+    if (frame.empty())
+        return {};
+    const int width = std::min(frame.width(), settings_.maxAnalysisWidth);
+    const cv::Mat gray = frame.grayScaledTo(width);
+    const double toFrame = static_cast<double>(frame.width()) / width;
+    const ColourSource colour = colourSource(frame, width);
+
+    LogoRegionSettings regionSettings;
+    regionSettings.maxSide = settings_.maxSide;
+    regionSettings.scale = settings_.regionScale;
+    const auto regions = findLogoRegions(gray, regionSettings);
+    LogoMatchSettings matchSettings;
+    matchSettings.minSide = settings_.minSide;
+    matchSettings.maxSide = settings_.maxSide;
+    matchSettings.coarseFloor = settings_.coarseFloor;
+    auto matches = matchLogoRegions(gray, regions, variants_, matchSettings, budget);
+
+    std::vector<LogoMatch> accepted;
+    for (const auto& match : matches) {
+        const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
+        const auto& logo = templates_[static_cast<std::size_t>(variant.logo)];
+        const auto agreement = judgeLogoColour(colour.bgr, colour.scale, match.box, variant, logo.colourBgr);
+        const float needed = agreement == ColourAgreement::Agrees    ? settings_.scoreWhenColourAgrees
+                             : agreement == ColourAgreement::Neutral ? settings_.scoreWhenColourNeutral
+                                                                     : settings_.scoreWhenColourDisagrees;
+        const float distinctiveness =
+            (match.score - variant.plainness) / std::max(0.05f, 1.0f - variant.plainness);
+        if (match.score >= needed && match.score - match.runnerUp >= settings_.brandMargin &&
+            distinctiveness >= settings_.minDistinctiveness)
+            accepted.push_back(match);
+    }
+    // One mark, one report: the best match wins over every box it overlaps (neighbouring proposals
+    // for the same mark, another brand on the same box), but when the same brand also matched a box
+    // around it (an app icon's square around the glyph inside it), the outer box is the one reported.
+    std::sort(accepted.begin(), accepted.end(),
+              [](const auto& a, const auto& b) { return a.score > b.score; });
+    const auto brandOf = [&](const LogoMatch& match) {
+        return variants_[static_cast<std::size_t>(match.variant)].logo;
+    };
+    std::vector<LogoMatch> kept;
+    for (const auto& match : accepted) {
+        auto overlapping = std::find_if(kept.begin(), kept.end(), [&](const LogoMatch& other) {
+            return overlapOfSmaller(match.box, other.box) > 0.4f;
+        });
+        if (overlapping == kept.end()) {
+            kept.push_back(match);
+        } else if (brandOf(*overlapping) == brandOf(match) &&
+                   overlapOfSmaller(match.box, overlapping->box) > 0.8f &&
+                   match.box.area() > 2 * overlapping->box.area()) {
+            const float score = overlapping->score;
+            *overlapping = match;
+            overlapping->score = score;
+        }
+    }
+
+    std::vector<Detection> detections;
+    const cv::Size frameSize(frame.width(), frame.height());
+    for (const auto& match : kept) {
+        const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
+        const auto& logo = templates_[static_cast<std::size_t>(variant.logo)];
+        if (settings_.allowedBrands.contains(logo.slug))
+            continue;
+        Detection detection;
+        detection.detector = std::string(kId);
+        detection.category = std::string(kCategory);
+        detection.label = logo.slug;
+        detection.confidence = std::clamp(match.score, 0.0f, 1.0f);
+        for (const auto& corner : variant.corners) {
+            detection.polygon.push_back(
+                {static_cast<float>((match.box.x + static_cast<double>(corner.x) * match.box.width) *
+                                    toFrame),
+                 static_cast<float>((match.box.y + static_cast<double>(corner.y) * match.box.height) *
+                                    toFrame)});
+        }
+        // The brand's name is what was seen (the dock words it: "WhatsApp logo, lower right").
+        detection.text = logo.title;
+        std::string where(framePosition(detection.polygon, frameSize.width, frameSize.height));
+        std::replace(where.begin(), where.end(), '_', ' ');
+        detection.detail = logo.title + " logo, " + where;
+        detections.push_back(std::move(detection));
+    }
+    return detections;
+}
+
+} // namespace cg

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/logos/logo_bank.hpp"
+#include "core/logos/logo_candidates.hpp"
+
+#include "core/frame.hpp"
+
+#include <opencv2/core/mat.hpp>
+#include <vector>
+
+namespace cg {
+
+// This thread's CPU time against a budget: what bounds the detector's share of a core, whatever
+// else runs on the machine.
+class CpuBudget {
+  public:
+    explicit CpuBudget(Millis budget);
+    [[nodiscard]] bool spent() const;
+    static double threadMilliseconds();
+
+  private:
+    double end_;
+};
+
+// The best variant for one proposed box, with the best score any other brand reached there.
+struct LogoMatch {
+    int variant = 0;
+    cv::Rect box;
+    float score = 0;    // |normalised correlation| of the 32x32 patches, 0..1
+    float runnerUp = 0; // best score of another brand on the same box
+};
+
+struct LogoMatchSettings {
+    int minSide = 20;          // px, the smallest mark box considered
+    int maxSide = 480;         // px
+    float coarseFloor = 0.45f; // a first look on 12x12 patches must reach this
+    float keepFloor = 0.5f;    // matches below this are not returned
+    float aspectTolerance = 1.35f;
+    float fillTolerance = 0.2f;
+};
+
+// Proposes, for every region and every variant whose anchor part looks like that region, the box
+// where the whole mark would be, and scores the variant there. Stops when `budget` is spent.
+std::vector<LogoMatch> matchLogoRegions(const cv::Mat& gray, const std::vector<LogoRegion>& regions,
+                                        const std::vector<LogoVariant>& variants,
+                                        const LogoMatchSettings& settings, const CpuBudget& budget);
+
+} // namespace cg

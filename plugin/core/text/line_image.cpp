@@ -1,0 +1,159 @@
+#include "core/text/line_image.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cg {
+
+namespace {
+
+// Text is the smaller class of pixels inside its box; the margin around it is background. When the
+// margin is darker than the Otsu threshold between ink and background, the text is light on dark.
+void makeTextDark(cv::Mat& image, int margin)
+{
+    cv::Mat binary;
+    const double threshold = cv::threshold(image, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    double borderSum = 0;
+    int borderCount = 0;
+    for (int y = 0; y < image.rows; ++y) {
+        const std::uint8_t* row = image.ptr<std::uint8_t>(y);
+        const bool edgeRow = y < margin || y >= image.rows - margin;
+        for (int x = 0; x < image.cols; x += edgeRow ? 1 : std::max(1, image.cols - 1)) {
+            borderSum += row[x];
+            ++borderCount;
+        }
+    }
+    if (borderCount > 0 && borderSum / borderCount < threshold) {
+        cv::bitwise_not(image, image);
+    }
+}
+
+} // namespace
+
+LineImage makeLineImage(const cv::Mat& gray, const TextRegion& region, double pictureToFrame,
+                        int targetHeight)
+{
+    LineImage result;
+    const auto scaled = [&](double value) { return value * pictureToFrame; };
+    if (!region.vertical) {
+        const double height = scaled(region.line.size.height);
+        const double width = scaled(region.line.size.width);
+        const double scale = std::clamp(targetHeight / height, 0.5, 4.0);
+        const double pad = 0.3 * height;
+        const cv::Size size(static_cast<int>(std::lround((width + 2 * pad) * scale)),
+                            static_cast<int>(std::lround((height + 2 * pad) * scale)));
+        const double angle = region.line.angle * CV_PI / 180.0;
+        const double cosA = std::cos(angle) * scale;
+        const double sinA = std::sin(angle) * scale;
+        const double centreX = scaled(region.line.center.x);
+        const double centreY = scaled(region.line.center.y);
+        // Frame -> image: rotate by -angle about the line's centre, scale, move the centre to the middle.
+        cv::Mat toImage =
+            (cv::Mat_<double>(2, 3) << cosA, sinA, size.width / 2.0 - cosA * centreX - sinA * centreY, -sinA,
+             cosA, size.height / 2.0 + sinA * centreX - cosA * centreY);
+        cv::warpAffine(gray, result.gray, toImage, size, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
+        LineImage::Piece piece;
+        piece.area = cv::Rect(0, 0, size.width, size.height);
+        piece.text = cv::Rect(static_cast<int>(pad * scale), static_cast<int>(pad * scale),
+                              static_cast<int>(width * scale), static_cast<int>(height * scale));
+        cv::invertAffineTransform(toImage, piece.toFrame);
+        result.pieces.push_back(piece);
+        makeTextDark(result.gray, std::max(2, static_cast<int>(pad * scale / 2)));
+        return result;
+    }
+
+    result.vertical = true;
+    const int gap = targetHeight / 3;
+    std::vector<cv::Mat> cells;
+    int width = gap;
+    for (const cv::Rect& character : region.characters) {
+        const cv::Rect inFrame(static_cast<int>(scaled(character.x)), static_cast<int>(scaled(character.y)),
+                               std::max(1, static_cast<int>(scaled(character.width))),
+                               std::max(1, static_cast<int>(scaled(character.height))));
+        const cv::Rect clipped = inFrame & cv::Rect(0, 0, gray.cols, gray.rows);
+        if (clipped.empty()) {
+            continue;
+        }
+        const double scale = static_cast<double>(targetHeight) / clipped.height;
+        cv::Mat cell;
+        cv::resize(gray(clipped), cell, cv::Size(), scale, scale, cv::INTER_CUBIC);
+        LineImage::Piece piece;
+        piece.area = cv::Rect(width, gap, cell.cols, cell.rows);
+        piece.text = piece.area;
+        piece.toFrame = (cv::Mat_<double>(2, 3) << 1 / scale, 0, clipped.x - width / scale, 0, 1 / scale,
+                         clipped.y - gap / scale);
+        result.pieces.push_back(piece);
+        cells.push_back(cell);
+        width += cell.cols + gap;
+    }
+    if (cells.empty()) {
+        return result;
+    }
+    // Fill the gaps with the column's own background: its median gray.
+    cv::Mat column = gray(cv::Rect(cv::Point(static_cast<int>(scaled(region.bounds.x)),
+                                             static_cast<int>(scaled(region.bounds.y))),
+                                   cv::Size(static_cast<int>(scaled(region.bounds.width)),
+                                            static_cast<int>(scaled(region.bounds.height)))) &
+                          cv::Rect(0, 0, gray.cols, gray.rows));
+    cv::Mat sorted = column.clone().reshape(1, 1);
+    cv::sort(sorted, sorted, cv::SORT_ASCENDING);
+    const std::uint8_t background = sorted.at<std::uint8_t>(0, sorted.cols / 2);
+    result.gray = cv::Mat(targetHeight + 2 * gap, width, CV_8UC1, cv::Scalar(background));
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        cells[i].copyTo(result.gray(result.pieces[i].area));
+    }
+    makeTextDark(result.gray, gap / 2);
+    return result;
+}
+
+std::vector<Point> framePolygon(const LineImage& image, const cv::Rect& box)
+{
+    std::vector<cv::Point2f> corners;
+    for (const LineImage::Piece& piece : image.pieces) {
+        cv::Rect part = box & piece.area;
+        if (image.vertical) {
+            // A character's box spans its whole cell: the cell is what the box stands for.
+            part = (box.x < piece.area.x + piece.area.width && piece.area.x < box.x + box.width) ? piece.area
+                                                                                                 : cv::Rect{};
+        }
+        // Tesseract's boxes for Chinese glyphs span the whole line height it saw, margin included.
+        const int textTop = std::max(part.y, piece.text.y);
+        const int textBottom = std::min(part.y + part.height, piece.text.y + piece.text.height);
+        if (textBottom > textTop) {
+            part.y = textTop;
+            part.height = textBottom - textTop;
+        }
+        if (part.empty()) {
+            continue;
+        }
+        const cv::Mat& m = piece.toFrame;
+        const auto map = [&](double x, double y) {
+            return cv::Point2f(
+                static_cast<float>(m.at<double>(0, 0) * x + m.at<double>(0, 1) * y + m.at<double>(0, 2)),
+                static_cast<float>(m.at<double>(1, 0) * x + m.at<double>(1, 1) * y + m.at<double>(1, 2)));
+        };
+        const double left = part.x, top = part.y, right = part.x + part.width, bottom = part.y + part.height;
+        corners.push_back(map(left, top));
+        corners.push_back(map(right, top));
+        corners.push_back(map(right, bottom));
+        corners.push_back(map(left, bottom));
+    }
+    if (corners.empty()) {
+        return {};
+    }
+    if (corners.size() == 4) {
+        return {{corners[0].x, corners[0].y},
+                {corners[1].x, corners[1].y},
+                {corners[2].x, corners[2].y},
+                {corners[3].x, corners[3].y}};
+    }
+    const cv::Rect2f bounds = cv::boundingRect(corners);
+    return {{bounds.x, bounds.y},
+            {bounds.x + bounds.width, bounds.y},
+            {bounds.x + bounds.width, bounds.y + bounds.height},
+            {bounds.x, bounds.y + bounds.height}};
+}
+
+} // namespace cg
