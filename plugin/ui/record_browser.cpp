@@ -8,6 +8,7 @@
 #include "ui/state_colors.hpp"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDesktopServices>
@@ -90,7 +91,7 @@ RecordBrowser::RecordBrowser(RecordBrowserPaths paths, int retentionDays, QWidge
       export_(new QPushButton(dockText("ComplianceGuard.Records.Export"), this)),
       delete_(new QPushButton(dockText("ComplianceGuard.Records.Delete"), this)),
       blurFaces_(new QCheckBox(dockText("ComplianceGuard.Records.BlurFaces"), this)),
-      retention_(new QSpinBox(this)), message_(new QLabel(this))
+      language_(new QComboBox(this)), retention_(new QSpinBox(this)), message_(new QLabel(this))
 {
     setObjectName(QStringLiteral("recordBrowser"));
     setWindowTitle(dockText("ComplianceGuard.Records.Title"));
@@ -108,6 +109,9 @@ RecordBrowser::RecordBrowser(RecordBrowserPaths paths, int retentionDays, QWidge
     blurFaces_->setChecked(true);
     blurFaces_->setToolTip(dockText("ComplianceGuard.Records.BlurFaces.Tooltip"));
     export_->setToolTip(dockText("ComplianceGuard.Records.Export.Tooltip"));
+    language_->addItem(dockText("ComplianceGuard.Records.Language.zh"), QStringLiteral("zh-CN"));
+    language_->addItem(dockText("ComplianceGuard.Records.Language.en"), QStringLiteral("en-US"));
+    language_->setCurrentIndex(language_->findData(QString::fromStdString(paths_.language)));
     retention_->setRange(0, 3650);
     retention_->setValue(retentionDays);
     retention_->setSpecialValueText(dockText("ComplianceGuard.Records.Retention.Forever"));
@@ -126,7 +130,12 @@ RecordBrowser::RecordBrowser(RecordBrowserPaths paths, int retentionDays, QWidge
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(table_, 1);
     layout->addLayout(buttons);
+    auto* language = new QHBoxLayout();
+    language->addWidget(new QLabel(dockText("ComplianceGuard.Records.Language"), this));
+    language->addWidget(language_);
+    language->addStretch(1);
     layout->addWidget(blurFaces_);
+    layout->addLayout(language);
     layout->addLayout(retention);
     layout->addWidget(message_);
 
@@ -232,7 +241,7 @@ void RecordBrowser::exportSelected(const QString& output)
     SessionReportRequest request;
     request.sessionDir = session->dir;
     request.output = output.toStdString();
-    request.language = paths_.language;
+    request.language = language_->currentData().toString().toStdString();
     request.localeDir = paths_.localeDir;
     request.rulesDir = paths_.rulesDir;
     request.thumbnails.blurFaces = blurFaces_->isChecked();

@@ -10,6 +10,7 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -23,7 +24,7 @@ struct RecordBrowserPaths {
     std::filesystem::path rulesDir;          // the rule packs, for the platforms' names
     std::filesystem::path localeDir;         // en-US.ini and zh-CN.ini, for the report's words
     std::filesystem::path currentSessionDir; // the session being written: never deleted from here
-    std::string language = "en-US";          // of the report: "en-US" or "zh-CN"
+    std::string language = "en-US";          // the report's language at first: "en-US" or "zh-CN"
 };
 
 // The compliance records of earlier sessions: date, duration, platform, worst state and whether
@@ -43,6 +44,8 @@ class RecordBrowser final : public QDialog {
     QTableWidget* table() const { return table_; }
     QSpinBox* retentionDays() const { return retention_; }
     QCheckBox* blurFacesOption() const { return blurFaces_; }
+    // The report's language, the UI's at first: a reviewer may read another language than the seller.
+    QComboBox* reportLanguage() const { return language_; }
     QPushButton* exportButton() const { return export_; }
     QPushButton* deleteButton() const { return delete_; }
     QPushButton* verifyButton() const { return verify_; }
@@ -74,6 +77,7 @@ class RecordBrowser final : public QDialog {
     QPushButton* export_;
     QPushButton* delete_;
     QCheckBox* blurFaces_;
+    QComboBox* language_;
     QSpinBox* retention_;
     QLabel* message_;
     std::vector<std::thread> workers_; // joined when the dialog goes, so none outlives the plugin

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEventLoop>
 #include <QPushButton>
 #include <QTableWidget>
@@ -140,6 +141,16 @@ TEST(RecordBrowser, ExportsTheSelectedSessionsReportAndDeletesOnlySessions)
     const std::string page((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
     EXPECT_NE(page.find("QR code on air"), std::string::npos);
     EXPECT_NE(page.find("data:image/jpeg;base64,"), std::string::npos);
+
+    // The reviewer's language, whatever the UI's.
+    ASSERT_EQ(browser.reportLanguage()->currentData().toString(), "en-US");
+    browser.reportLanguage()->setCurrentIndex(browser.reportLanguage()->findData(QStringLiteral("zh-CN")));
+    const QString chinese = QString::fromStdString((records.path() / "report-zh.html").string());
+    browser.exportSelected(chinese);
+    ASSERT_TRUE(waitFor(browser, &RecordBrowser::reportWritten));
+    std::ifstream zh(chinese.toStdString());
+    const std::string zhPage((std::istreambuf_iterator<char>(zh)), std::istreambuf_iterator<char>());
+    EXPECT_NE(zhPage.find("合规报告"), std::string::npos);
 
     browser.deleteSelected();
     EXPECT_FALSE(std::filesystem::exists(dir));

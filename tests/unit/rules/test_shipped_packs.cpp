@@ -93,10 +93,12 @@ TEST_P(ShippedPack, TextRulesWatchKindsTheClassifierReportsAndHaveWordLists)
         EXPECT_FALSE(rule.labels.empty()) << rule.id << " watches every kind of text; name them in labels";
         for (const std::string& label : rule.labels) {
             EXPECT_NE(std::find(kinds.begin(), kinds.end(), label), kinds.end()) << rule.id << ": " << label;
-            if (label == text_kind::platformName)
+            if (label == text_kind::platformName) {
                 EXPECT_FALSE(pack.screenText.platformNames.empty()) << rule.id;
-            if (label == text_kind::absoluteClaim)
+            }
+            if (label == text_kind::absoluteClaim) {
                 EXPECT_FALSE(pack.screenText.absoluteClaims.empty()) << rule.id;
+            }
         }
     }
 }
