@@ -119,12 +119,13 @@ void collect(const std::vector<FindingEvent>& events, std::vector<FindingSpan>& 
 }
 
 // Every detector at its defaults, with the pack's word lists and allowed logos and the shipped logo
-// templates (data/logos beside data/rules). Files are analysed offline, so the text check reads all
-// the text of each frame instead of spreading it over the seconds of a live stream.
+// templates (data/logos beside data/rules). Files are analysed offline, so the logo and text checks
+// look at all of each frame instead of stopping at the share of a core a live stream allows them.
 DetectorSettings detectorSettingsFor(const RulePack& pack, const std::filesystem::path& rulesDir)
 {
     DetectorSettings settings;
     settings.logoSettings.templatesFolder = (rulesDir.parent_path() / "logos").string();
+    settings.logoSettings.timeBudget = Millis{0};
     settings.textSettings.budgetPerSecond = Millis{0};
     useRulePack(settings, pack);
     return settings;

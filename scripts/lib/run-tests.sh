@@ -18,5 +18,6 @@ run_preset() {
 run_preset ci
 if [ "${1:-}" != "--quick" ]; then
     # Real OBS is not built with ASan, so the e2e tests run in the ci pass only.
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_preset asan -LE "corpus|bench|e2e"
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/tests/support/lsan.supp \
+        UBSAN_OPTIONS=print_stacktrace=1 run_preset asan -LE "corpus|bench|e2e"
 fi

@@ -19,7 +19,8 @@ struct LogoDetectorSettings {
     // simple-icons slugs the rule pack allows (its own platform's marks): never reported.
     std::set<std::string> allowedBrands;
     Millis cadence{2000};
-    // A run stops proposing and scoring boxes after this long (what it found so far is reported).
+    // A run stops proposing and scoring boxes after this much CPU time (what it found so far is
+    // reported); zero or less: no limit.
     Millis timeBudget{150};
     // Frames wider than this are analysed downscaled.
     int maxAnalysisWidth = 1280;

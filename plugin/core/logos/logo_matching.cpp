@@ -9,11 +9,14 @@
 
 namespace cg {
 
-CpuBudget::CpuBudget(Millis budget) : end_(threadMilliseconds() + static_cast<double>(budget.count())) {}
+CpuBudget::CpuBudget(Millis budget)
+    : unlimited_(budget.count() <= 0), end_(threadMilliseconds() + static_cast<double>(budget.count()))
+{
+}
 
 bool CpuBudget::spent() const
 {
-    return threadMilliseconds() > end_;
+    return !unlimited_ && threadMilliseconds() > end_;
 }
 
 double CpuBudget::threadMilliseconds()

@@ -11,7 +11,7 @@
 namespace cg {
 
 // This thread's CPU time against a budget: what bounds the detector's share of a core, whatever
-// else runs on the machine.
+// else runs on the machine. A budget of zero or less never runs out (offline analysis of files).
 class CpuBudget {
   public:
     explicit CpuBudget(Millis budget);
@@ -19,6 +19,7 @@ class CpuBudget {
     static double threadMilliseconds();
 
   private:
+    bool unlimited_;
     double end_;
 };
 
