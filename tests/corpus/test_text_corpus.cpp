@@ -68,7 +68,7 @@ TEST(TextCorpus, FindsContactsAndClaimsInTheSharedFrames)
     }
     std::cout << "shared corpus, default settings:\n";
     printDetails(evaluation);
-    expectAtLeast(evaluation, 0.65); // lowest today: phone and absolute claims, 71 %
+    expectAtLeast(evaluation, 0.65); // lowest today: phone, 71 %
 }
 
 TEST(TextCorpus, FindsContactsAndClaimsInGeneratedFrames)

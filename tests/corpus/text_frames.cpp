@@ -47,18 +47,6 @@ bool isAscii(const std::string& text)
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
 }
 
-std::vector<std::string> utf8Characters(const std::string& text)
-{
-    std::vector<std::string> characters;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        characters.push_back(text.substr(i, length));
-        i += length;
-    }
-    return characters;
-}
-
 const std::vector<std::string> kNames = {"anna",  "mike",  "rose",    "tom",     "nina",  "luna",  "zoe",
                                          "max",   "sky",   "star",    "gold",    "fresh", "smart", "happy",
                                          "lucky", "green", "blue",    "sunrise", "moon",  "ivy",   "oscar",
@@ -296,6 +284,18 @@ struct TextFrameGenerator::Widget {
     std::vector<TextSample> items;
     std::vector<cv::Mat> masks; // CV_8UC1 per item
 };
+
+std::vector<std::string> utf8Characters(const std::string& text)
+{
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        characters.push_back(text.substr(i, length));
+        i += length;
+    }
+    return characters;
+}
 
 TextFrameGenerator::TextFrameGenerator(std::vector<cv::Mat> backgrounds, unsigned seed)
     : backgrounds_(std::move(backgrounds)), samples_(seed * 7 + 1), random_(seed)

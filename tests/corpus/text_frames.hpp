@@ -16,6 +16,9 @@ class FreeType2;
 
 namespace cg::textcorpus {
 
+// The UTF-8 characters of `text`, each as its own string.
+std::vector<std::string> utf8Characters(const std::string& text);
+
 // One line of generated seller text and what it is.
 struct TextSample {
     std::string category; // a truth category: "wechat", ..., "negative_text", "negative_number"

@@ -65,29 +65,43 @@ LineImage makeLineImage(const cv::Mat& gray, const TextRegion& region, double pi
     }
 
     result.vertical = true;
-    const int gap = targetHeight / 3;
-    std::vector<cv::Mat> cells;
-    int width = gap;
+    // Every character is cut with the same height, centred on it, and scaled alike: a flat "一" or a
+    // short "a" keeps its size next to its neighbours instead of being blown up to the line height.
+    // Cells are as wide as their character, so stacked letters are laid out like a word.
+    int cellHeight = region.bounds.width;
     for (const cv::Rect& character : region.characters) {
-        const cv::Rect inFrame(static_cast<int>(scaled(character.x)), static_cast<int>(scaled(character.y)),
-                               std::max(1, static_cast<int>(scaled(character.width))),
-                               std::max(1, static_cast<int>(scaled(character.height))));
+        cellHeight = std::max(cellHeight, character.height);
+    }
+    const double scale = static_cast<double>(targetHeight) / std::max(1.0, scaled(cellHeight));
+    const int margin = std::max(1, cellHeight / 10);
+    const int gap = targetHeight / 6;
+    std::vector<cv::Mat> cells;
+    int width = 2 * gap;
+    for (const cv::Rect& character : region.characters) {
+        // Ideographs keep a square cell with room around it, as they are spaced in a horizontal line.
+        const bool ideograph = character.width * 5 >= cellHeight * 4;
+        const int cellWidth = ideograph ? cellHeight + 2 * margin : character.width + 2 * margin;
+        const int left = character.x + character.width / 2 - cellWidth / 2;
+        const int top = character.y + character.height / 2 - cellHeight / 2;
+        const cv::Rect inFrame(static_cast<int>(scaled(left)), static_cast<int>(scaled(top)),
+                               std::max(1, static_cast<int>(scaled(cellWidth))),
+                               std::max(1, static_cast<int>(scaled(cellHeight))));
         const cv::Rect clipped = inFrame & cv::Rect(0, 0, gray.cols, gray.rows);
         if (clipped.empty()) {
             continue;
         }
-        const double scale = static_cast<double>(targetHeight) / clipped.height;
         cv::Mat cell;
         cv::resize(gray(clipped), cell, cv::Size(), scale, scale, cv::INTER_CUBIC);
         LineImage::Piece piece;
-        piece.area = cv::Rect(width, gap, cell.cols, cell.rows);
+        piece.area = cv::Rect(width, 2 * gap, cell.cols, cell.rows);
         piece.text = piece.area;
         piece.toFrame = (cv::Mat_<double>(2, 3) << 1 / scale, 0, clipped.x - width / scale, 0, 1 / scale,
-                         clipped.y - gap / scale);
+                         clipped.y - 2 * gap / scale);
         result.pieces.push_back(piece);
         cells.push_back(cell);
         width += cell.cols + gap;
     }
+    width += gap;
     if (cells.empty()) {
         return result;
     }
@@ -100,11 +114,15 @@ LineImage makeLineImage(const cv::Mat& gray, const TextRegion& region, double pi
     cv::Mat sorted = column.clone().reshape(1, 1);
     cv::sort(sorted, sorted, cv::SORT_ASCENDING);
     const std::uint8_t background = sorted.at<std::uint8_t>(0, sorted.cols / 2);
-    result.gray = cv::Mat(targetHeight + 2 * gap, width, CV_8UC1, cv::Scalar(background));
+    int tallest = 0;
+    for (const cv::Mat& cell : cells) {
+        tallest = std::max(tallest, cell.rows);
+    }
+    result.gray = cv::Mat(tallest + 4 * gap, width, CV_8UC1, cv::Scalar(background));
     for (std::size_t i = 0; i < cells.size(); ++i) {
         cells[i].copyTo(result.gray(result.pieces[i].area));
     }
-    makeTextDark(result.gray, gap / 2);
+    makeTextDark(result.gray, gap);
     return result;
 }
 

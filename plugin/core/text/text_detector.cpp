@@ -72,6 +72,25 @@ bool readsAsNoText(const std::vector<std::string>& lines)
     return true;
 }
 
+// A vertical line is laid out one character per cell, so the spaces read between cells are the
+// layout's, not the text's ("加 Vpanda1381" is "加Vpanda1381").
+void removeSpaces(OcrLine& line)
+{
+    std::string text;
+    std::vector<cv::Rect> boxes;
+    for (std::size_t byte = 0; byte < line.text.size(); ++byte) {
+        if (line.text[byte] == ' ') {
+            continue;
+        }
+        text.push_back(line.text[byte]);
+        if (byte < line.byteBoxes.size()) {
+            boxes.push_back(line.byteBoxes[byte]);
+        }
+    }
+    line.text = std::move(text);
+    line.byteBoxes = std::move(boxes);
+}
+
 double millisSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -152,7 +171,10 @@ void TextDetector::readRegion(const cv::Mat& gray, double pictureToFrame, Tracke
             image = std::move(larger);
         }
     }
-    for (const OcrLine& line : lines) {
+    for (OcrLine& line : lines) {
+        if (image.vertical) {
+            removeSpaces(line);
+        }
         tracked.lines.push_back(line.text);
         for (const TextFinding& finding : classifyText(line.text, settings_.classifier)) {
             cv::Rect box;

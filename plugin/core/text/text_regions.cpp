@@ -54,28 +54,93 @@ bool sameLine(const cv::Rect& a, const cv::Rect& b, double gapFactor)
     return gap <= static_cast<int>(gapFactor * taller) + 2;
 }
 
-// Two characters of a vertical line: one above the other, of similar width.
+// Two characters of a vertical line: one above the other, centred on the same axis. Latin letters
+// stacked upright ("加Vpanda1381") are narrower than ideographs and "l" or "1" narrower still, and
+// each sits in a cell as tall as an ideograph, so the gap can be as tall as the larger of the two.
 bool sameColumn(const cv::Rect& a, const cv::Rect& b)
 {
     const int narrower = std::min(a.width, b.width);
     const int wider = std::max(a.width, b.width);
-    if (wider > 2 * narrower) {
+    if (wider > 4 * narrower) {
         return false;
     }
-    if (overlap(a.x, a.width, b.x, b.width) < (narrower * 2) / 3) {
+    const cv::Rect& narrow = a.width <= b.width ? a : b;
+    const cv::Rect& wide = a.width <= b.width ? b : a;
+    const int narrowCentre = narrow.x + narrow.width / 2;
+    const int tolerance = wide.width / 6 + 2;
+    if (narrowCentre < wide.x - tolerance || narrowCentre > wide.x + wide.width + tolerance ||
+        overlap(a.x, a.width, b.x, b.width) < narrower / 2) {
         return false;
     }
     const int gap = -overlap(a.y, a.height, b.y, b.height);
-    return gap <= wider / 2 + 2;
+    const int larger = std::max({a.width, b.width, a.height, b.height});
+    return gap <= larger + 2;
+}
+
+// Small letters stacked in cells as tall as the column's ideographs leave gaps wider than
+// themselves, which split a line ("加Vpa" | "nda1381"); two columns on one axis, one below the other
+// by no more than the wider one's width, are one line.
+void joinColumnsAcrossWideGaps(const std::vector<cv::Rect>& pieces,
+                               const std::vector<std::size_t>& candidates, DisjointSets& columns)
+{
+    std::vector<cv::Rect> bounds(pieces.size());
+    std::vector<int> members(pieces.size(), 0);
+    for (const std::size_t i : candidates) {
+        const auto root = static_cast<std::size_t>(columns.find(static_cast<int>(i)));
+        bounds[root] = members[root] == 0 ? pieces[i] : (bounds[root] | pieces[i]);
+        ++members[root];
+    }
+    std::vector<std::size_t> roots;
+    for (std::size_t root = 0; root < pieces.size(); ++root) {
+        if (members[root] >= 2) {
+            roots.push_back(root);
+        }
+    }
+    std::sort(roots.begin(), roots.end(),
+              [&](std::size_t a, std::size_t b) { return bounds[a].y < bounds[b].y; });
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        const cv::Rect& upper = bounds[roots[i]];
+        for (std::size_t j = i + 1; j < roots.size(); ++j) {
+            const cv::Rect& lower = bounds[roots[j]];
+            const int wider = std::max(upper.width, lower.width);
+            const int gap = lower.y - (upper.y + upper.height);
+            const int axisShift = std::abs((upper.x + upper.width / 2) - (lower.x + lower.width / 2));
+            if (gap >= 0 && gap <= wider && axisShift <= std::min(upper.width, lower.width) / 2) {
+                columns.join(static_cast<int>(roots[i]), static_cast<int>(roots[j]));
+            }
+        }
+    }
 }
 
 // The characters of a vertical line: its rows of strokes split at empty rows, then joined top to
 // bottom into cells about as tall as the column is wide (Chinese characters are square).
 std::vector<cv::Rect> characterCells(const cv::Mat& edges, const std::vector<cv::Rect>& pieces)
 {
-    cv::Rect column = pieces.front();
+    // The sides of a box around the column are pieces wider than any character (top and bottom) or
+    // off the axis the characters are centred on (left and right); left in, they make the column as
+    // wide as the box and its characters' cells too tall.
+    const auto median = [](std::vector<int> values) {
+        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2),
+                         values.end());
+        return values[values.size() / 2];
+    };
+    std::vector<int> widths, centres;
     for (const cv::Rect& piece : pieces) {
-        column |= piece;
+        widths.push_back(piece.width);
+        centres.push_back(piece.x + piece.width / 2);
+    }
+    const int medianWidth = median(widths);
+    const int axis = median(centres);
+    cv::Rect column;
+    for (const cv::Rect& piece : pieces) {
+        const bool flatSide = piece.width * 4 > medianWidth * 5 && piece.height * 3 < piece.width;
+        const bool offAxis = std::abs(piece.x + piece.width / 2 - axis) > medianWidth / 4 + 2;
+        if (!flatSide && !offAxis) {
+            column = column.empty() ? piece : (column | piece);
+        }
+    }
+    if (column.empty()) {
+        return {};
     }
     cv::Mat rows;
     cv::reduce(edges(column), rows, 1, cv::REDUCE_MAX);
@@ -108,6 +173,18 @@ std::vector<cv::Rect> characterCells(const cv::Mat& edges, const std::vector<cv:
     }
     // Specks (a stray dot between characters) are no characters.
     std::erase_if(cells, [&](const cv::Rect& cell) { return cell.height * 4 < column.width; });
+    // Each cell as wide as its own strokes: a narrow letter is not padded to the widest ideograph.
+    for (cv::Rect& cell : cells) {
+        cv::Mat strokeColumns;
+        cv::reduce(edges(cell), strokeColumns, 0, cv::REDUCE_MAX);
+        std::vector<cv::Point> marked;
+        cv::findNonZero(strokeColumns, marked);
+        if (!marked.empty()) {
+            const cv::Rect inked = cv::boundingRect(marked);
+            cell.x += inked.x;
+            cell.width = inked.width;
+        }
+    }
     return cells;
 }
 
@@ -206,9 +283,12 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
     std::vector<std::size_t> byTop;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         const cv::Rect& box = pieces[i];
+        // Ideographs and most letters are about as wide as tall; "l", "1" and "I" are tall and thin.
+        const bool squarish = box.width >= settings.minTextHeight && box.height <= box.width * 3 / 2;
+        const bool thinLetter = box.height >= settings.minTextHeight && box.width * 8 >= box.height;
         if (lineSize[static_cast<std::size_t>(lines.find(static_cast<int>(i)))] == 1 &&
-            box.width >= settings.minTextHeight && box.width <= settings.maxTextHeight &&
-            box.height <= box.width * 3 / 2) {
+            box.width <= settings.maxTextHeight && box.height <= settings.maxTextHeight &&
+            (squarish || thinLetter)) {
             byTop.push_back(i);
         }
     }
@@ -217,12 +297,14 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
     DisjointSets columns(pieces.size());
     for (std::size_t i = 0; i < byTop.size(); ++i) {
         const cv::Rect& a = pieces[byTop[i]];
-        for (std::size_t j = i + 1; j < byTop.size() && pieces[byTop[j]].y <= a.y + a.height + a.width; ++j) {
+        for (std::size_t j = i + 1;
+             j < byTop.size() && pieces[byTop[j]].y <= a.y + a.height + settings.maxTextHeight + 2; ++j) {
             if (sameColumn(a, pieces[byTop[j]])) {
                 columns.join(static_cast<int>(byTop[i]), static_cast<int>(byTop[j]));
             }
         }
     }
+    joinColumnsAcrossWideGaps(pieces, byTop, columns);
     std::vector<std::vector<cv::Rect>> columnPieces(pieces.size());
     for (const std::size_t i : byTop) {
         columnPieces[static_cast<std::size_t>(columns.find(static_cast<int>(i)))].push_back(pieces[i]);
@@ -232,7 +314,11 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
     const cv::Rect picture(0, 0, gray.cols, gray.rows);
     std::vector<bool> inColumn(pieces.size(), false);
     for (std::size_t root = 0; root < pieces.size(); ++root) {
-        if (columnPieces[root].size() < 2) {
+        const std::vector<cv::Rect>& members = columnPieces[root];
+        // Thin letters are a few in a line of text; a stack of mostly thin pieces is grass or rain.
+        const auto thin = std::count_if(members.begin(), members.end(),
+                                        [](const cv::Rect& piece) { return piece.width * 2 < piece.height; });
+        if (members.size() < 2 || thin * 3 > static_cast<std::ptrdiff_t>(members.size())) {
             continue;
         }
         std::vector<cv::Rect> cells = characterCells(edges, columnPieces[root]);

@@ -4,6 +4,7 @@
 #include "support/temp_folder.hpp"
 
 #include <gtest/gtest.h>
+#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <fstream>
@@ -104,6 +105,57 @@ INSTANTIATE_TEST_SUITE_P(
                     RenderedLine{"phone", "phone", "电话: 138 0013 8000", "138 0013 8000", true},
                     RenderedLine{"url", "url", "Shop: www.luckyhome.com", "www.luckyhome.com", false},
                     RenderedLine{"absolute_word", "absolute_claim", "全网最低价", "全网最低", true}));
+
+// A side panel as sellers put on the right edge: a bordered box with the characters stacked and
+// centred, Latin letters upright in cells as tall as an ideograph.
+cv::Mat verticalPanel(const std::string& text, cv::Rect& column)
+{
+    cv::Mat frame = drawnBackground(11);
+    const int pitch = 50;
+    const std::vector<std::string> characters = textcorpus::utf8Characters(text);
+    const cv::Rect panel(1186, 60, 64, pitch * static_cast<int>(characters.size()) + 30);
+    cv::rectangle(frame, panel, cv::Scalar(70, 50, 20), cv::FILLED);
+    cv::rectangle(frame, panel, cv::Scalar(200, 200, 200), 2);
+    const cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+    font->loadFontData("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2);
+    column = {};
+    for (std::size_t i = 0; i < characters.size(); ++i) {
+        int baseline = 0;
+        const cv::Size size = font->getTextSize(characters[i], 40, -1, &baseline);
+        const cv::Point origin(panel.x + (panel.width - size.width) / 2,
+                               panel.y + 15 + static_cast<int>(i) * pitch + (pitch - size.height) / 2);
+        font->putText(frame, characters[i], origin, 40, cv::Scalar(255, 255, 255), -1, cv::LINE_AA, false);
+        const cv::Rect drawn(origin, size);
+        column = column.empty() ? drawn : (column | drawn);
+    }
+    return frame;
+}
+
+TEST(TextDetector, ReadsAVerticalLineInABoxWithStackedLetters)
+{
+    for (const auto& [text, kind] : {std::pair<std::string, std::string>{"加Vpanda1381", "wechat"},
+                                     {"快手小店上新", "platform_name"},
+                                     {"全网最低价", "absolute_claim"}}) {
+        cv::Rect column;
+        const cv::Mat frame = verticalPanel(text, column);
+        TextDetector detector(defaultSettings());
+        const std::vector<Detection> detections = detector.detect(colourFrame(frame, Millis{0}));
+        std::string read;
+        for (const std::string& visible : detector.visibleLines()) {
+            read += "[" + visible + "] ";
+        }
+        const auto match = std::find_if(detections.begin(), detections.end(),
+                                        [&](const Detection& d) { return d.label == kind; });
+        ASSERT_NE(match, detections.end())
+            << "nothing of kind " << kind << " in " << text << "; read " << read;
+        // Read top to bottom as one line, without the spaces between the characters' cells.
+        EXPECT_EQ(read.find(' '), read.size() - 1) << read;
+        const cv::Rect box = boundsOf(*match);
+        const cv::Rect grown(column.x - 8, column.y - 8, column.width + 16, column.height + 16);
+        EXPECT_GE((box & grown).area(), box.area() * 9 / 10) << box << " vs " << column;
+        EXPECT_GT(box.height, box.width) << box;
+    }
+}
 
 TEST(TextDetector, DescribesWhatWasSeen)
 {
