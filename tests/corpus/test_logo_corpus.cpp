@@ -89,11 +89,11 @@ TEST(LogoCorpus, CompositesRecallAndFalseLogos)
     for (const auto& report : score.falses)
         std::cout << "  false  " << report << "\n";
 
-    // Issue 5 asks for 90 % (>= 48 px) and 75 % (32-48 px). Measured: 17/21 and 6/6 (RESULTS.md), so
+    // Issue 5 asks for 90 % (>= 48 px) and 75 % (32-48 px). Measured: 18/21 and 6/6 (RESULTS.md), so
     // the first is not met yet; these floors are what the detector reaches today, so a regression
     // shows. No false logo is the issue's own target and is met.
     std::cout << "issue 5 targets: >= 48 px 90 %, 32-48 px 75 %, no false logo\n";
-    EXPECT_GE(score.large.rate(), 0.80) << "recall for marks >= 48 px (issue target 0.90, not met)";
+    EXPECT_GE(score.large.rate(), 0.85) << "recall for marks >= 48 px (issue target 0.90, not met)";
     EXPECT_GE(score.small.rate(), 0.75) << "recall for marks 32-48 px";
     EXPECT_EQ(score.falseOnNegatives, 0) << "false logos on frames without one";
 }
@@ -125,7 +125,7 @@ TEST(LogoCorpus, GeneratedFramesWithDistractors)
         scoreLogoFrame(score, {}, detectTimed(detector, scene.bgr, score));
     }
     std::cout << logoScoreHeader() << "\n" << logoScoreRow("generated (120 + 40 negative)", score) << "\n";
-    // Measured 2026-11-25: 76/163 (47%) >= 48 px, 24/42 (57%) 32-48 px, 1 of 40 negative frames
+    // Measured 2026-11-26: 78/163 (48%) >= 48 px, 24/42 (57%) 32-48 px, 1 of 40 negative frames
     // with a false report. The issue's targets (90% / 75% / none) are not met on this harder set.
     EXPECT_GE(score.large.rate(), 0.42);
     EXPECT_GE(score.small.rate(), 0.50);

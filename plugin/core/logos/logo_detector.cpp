@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
+#include <utility>
 
 namespace cg {
 
@@ -71,13 +73,27 @@ std::vector<Detection> LogoDetector::detect(const Frame& frame)
     auto matches = matchLogoRegions(gray, regions, variants_, matchSettings, budget);
 
     std::vector<LogoMatch> accepted;
-    for (const auto& match : matches) {
+    for (auto& match : matches) {
         const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
         const auto& logo = templates_[static_cast<std::size_t>(variant.logo)];
-        const auto agreement = judgeLogoColour(colour.bgr, colour.scale, match.box, variant, logo.colourBgr);
-        const float needed = agreement == ColourAgreement::Agrees    ? settings_.scoreWhenColourAgrees
-                             : agreement == ColourAgreement::Neutral ? settings_.scoreWhenColourNeutral
-                                                                     : settings_.scoreWhenColourDisagrees;
+        const auto judge = [&](const cv::Rect& box) {
+            const auto agreement = judgeLogoColour(colour.bgr, colour.scale, box, variant, logo.colourBgr);
+            const float needed = agreement == ColourAgreement::Agrees    ? settings_.scoreWhenColourAgrees
+                                 : agreement == ColourAgreement::Neutral ? settings_.scoreWhenColourNeutral
+                                                                         : settings_.scoreWhenColourDisagrees;
+            return std::pair{agreement, needed};
+        };
+        auto [agreement, needed] = judge(match.box);
+        // A box moved to where the mark fits best has had more chances to fit clutter or another
+        // brand's shape; it is trusted only with the brand's colour and a little more score, and
+        // otherwise judged where it was proposed.
+        if (match.moved &&
+            (agreement != ColourAgreement::Agrees || match.score < needed + settings_.extraScoreWhenMoved)) {
+            match.box = match.proposedBox;
+            match.score = match.proposedScore;
+            match.moved = false;
+            std::tie(agreement, needed) = judge(match.box);
+        }
         const float distinctiveness =
             (match.score - variant.plainness) / std::max(0.05f, 1.0f - variant.plainness);
         if (match.score >= needed && match.score - match.runnerUp >= settings_.brandMargin &&

@@ -35,6 +35,8 @@ struct LogoDetectorSettings {
     float scoreWhenColourAgrees = 0.75f;
     float scoreWhenColourNeutral = 0.82f;
     float scoreWhenColourDisagrees = 0.85f;
+    // A box moved to where the mark fits best needs the brand's colour and this much more score.
+    float extraScoreWhenMoved = 0.03f;
     // The best brand must beat every other brand on the same box by this much.
     float brandMargin = 0.06f;
     // How much better than a featureless blob of the mark's outline the box must score, as a share

@@ -47,6 +47,45 @@ cv::Rect proposedBox(const LogoRegion& region, const LogoVariant& variant)
             static_cast<int>(std::lround(w)), static_cast<int>(std::lround(h))};
 }
 
+// A proposal is only as exact as the part it came from: a blurred or shadowed edge, a slight roll
+// or a JPEG block moves the part's box by a few percent, and a few percent is a whole cell of the
+// 32x32 comparison for a mark with thin strokes. A near miss is moved and scaled cell by cell to
+// where the variant fits best.
+void refine(const cv::Mat& integral, const cv::Rect& frame, const LogoPattern& pattern, LogoMatch& match)
+{
+    match.proposedBox = match.box;
+    match.proposedScore = match.score;
+    for (int round = 0; round < 4; ++round) {
+        const int stepX = std::max(1, match.box.width / kLogoPatchSide);
+        const int stepY = std::max(1, match.box.height / kLogoPatchSide);
+        LogoMatch best = match;
+        for (int grow = -1; grow <= 1; ++grow) {
+            for (int dy = -1; dy <= 1; ++dy) {
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const cv::Rect box(match.box.x + (dx - grow) * stepX, match.box.y + (dy - grow) * stepY,
+                                       match.box.width + 2 * grow * stepX,
+                                       match.box.height + 2 * grow * stepY);
+                    if ((dx == 0 && dy == 0 && grow == 0) || (box & frame) != box || box.width < 4 ||
+                        box.height < 4) {
+                        continue;
+                    }
+                    const float score =
+                        patternCorrelation(logoPatch(integral, box, kLogoPatchSide, true), pattern);
+                    if (score > best.score) {
+                        best.score = score;
+                        best.box = box;
+                    }
+                }
+            }
+        }
+        if (best.box == match.box) {
+            return;
+        }
+        match = best;
+        match.moved = true;
+    }
+}
+
 } // namespace
 
 std::vector<LogoMatch> matchLogoRegions(const cv::Mat& gray, const std::vector<LogoRegion>& regions,
@@ -110,9 +149,22 @@ std::vector<LogoMatch> matchLogoRegions(const cv::Mat& gray, const std::vector<L
                 best.variant = v;
             }
         }
+        if (best.variant >= 0 && best.score >= settings.refineFloor && best.score < settings.refineCeiling &&
+            std::min(box.width, box.height) >= settings.refineMinSide)
+            refine(integral, frame, variants[static_cast<std::size_t>(best.variant)].fine, best);
         if (best.variant < 0 || best.score < settings.keepFloor)
             continue;
         const auto bestLogo = static_cast<std::size_t>(variants[static_cast<std::size_t>(best.variant)].logo);
+        if (best.box != box) {
+            // Other brands get the moved box too: the margin is measured where the winner stands.
+            const cv::Mat moved = logoPatch(integral, best.box, kLogoPatchSide, true);
+            for (const int v : candidates) {
+                const auto& variant = variants[static_cast<std::size_t>(v)];
+                const auto logo = static_cast<std::size_t>(variant.logo);
+                if (logo != bestLogo && logo < brandBest.size())
+                    brandBest[logo] = std::max(brandBest[logo], patternCorrelation(moved, variant.fine));
+            }
+        }
         for (std::size_t logo = 0; logo < brandBest.size(); ++logo) {
             if (logo != bestLogo)
                 best.runnerUp = std::max(best.runnerUp, brandBest[logo]);

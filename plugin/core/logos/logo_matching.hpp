@@ -29,6 +29,10 @@ struct LogoMatch {
     cv::Rect box;
     float score = 0;    // |normalised correlation| of the 32x32 patches, 0..1
     float runnerUp = 0; // best score of another brand on the same box
+    // Where the box was proposed and its score there, when it was moved to where it fits best.
+    bool moved = false;
+    cv::Rect proposedBox;
+    float proposedScore = 0;
 };
 
 struct LogoMatchSettings {
@@ -36,6 +40,12 @@ struct LogoMatchSettings {
     int maxSide = 480;         // px
     float coarseFloor = 0.45f; // a first look on 12x12 patches must reach this
     float keepFloor = 0.5f;    // matches below this are not returned
+    // Matches scoring between these, on boxes at least refineMinSide px on both sides, are moved and
+    // scaled a little to where they fit best. On smaller boxes a cell is a pixel or less: the
+    // proposal is as close as the grid can tell, and moving it only lets clutter fit better.
+    float refineFloor = 0.65f;
+    float refineCeiling = 0.9f;
+    int refineMinSide = 96;
     float aspectTolerance = 1.35f;
     float fillTolerance = 0.2f;
 };
