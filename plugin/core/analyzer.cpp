@@ -7,13 +7,27 @@
 namespace cg {
 
 Analyzer::Analyzer(std::vector<std::unique_ptr<Detector>> detectors)
-    : detectors_(std::move(detectors)), lastRun_(detectors_.size())
 {
+    auto byLane = splitByLane(std::move(detectors));
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        lanes_[i].detectors = std::move(byLane[i]);
+        lanes_[i].lastRun.assign(lanes_[i].detectors.size(), std::nullopt);
+        active_[i] = !lanes_[i].detectors.empty();
+    }
 }
 
 Analyzer::~Analyzer()
 {
     stop();
+}
+
+std::array<std::vector<std::unique_ptr<Detector>>, 2>
+Analyzer::splitByLane(std::vector<std::unique_ptr<Detector>> detectors)
+{
+    std::array<std::vector<std::unique_ptr<Detector>>, 2> byLane;
+    for (auto& detector : detectors)
+        byLane[detector->mayTakeLong() ? kLong : kQuick].push_back(std::move(detector));
+    return byLane;
 }
 
 void Analyzer::start(Listener listener, WorkerPriority priority)
@@ -22,11 +36,13 @@ void Analyzer::start(Listener listener, WorkerPriority priority)
     std::lock_guard lock(mutex_);
     listener_ = std::move(listener);
     stopping_ = false;
-    worker_ = std::thread([this, priority] {
-        if (priority == WorkerPriority::Background)
-            lowerCurrentThreadPriority();
-        run();
-    });
+    for (Lane& lane : lanes_) {
+        lane.worker = std::thread([this, &lane, priority] {
+            if (priority == WorkerPriority::Background)
+                lowerCurrentThreadPriority();
+            run(lane);
+        });
+    }
 }
 
 void Analyzer::stop()
@@ -34,62 +50,76 @@ void Analyzer::stop()
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        slot_.reset();
+        for (Lane& lane : lanes_)
+            lane.slot.reset();
     }
     wake_.notify_all();
-    if (worker_.joinable())
-        worker_.join();
+    for (Lane& lane : lanes_) {
+        if (lane.worker.joinable())
+            lane.worker.join();
+    }
 }
 
-void Analyzer::submit(Frame frame) noexcept
+bool Analyzer::countedLocked(std::size_t lane) const
+{
+    return lane == kQuick ? active_[kQuick] : !active_[kQuick];
+}
+
+void Analyzer::submit(const Frame& frame) noexcept
 {
     submitted_.fetch_add(1, std::memory_order_relaxed);
     {
         std::lock_guard lock(mutex_);
-        if (slot_.has_value())
-            dropped_.fetch_add(1, std::memory_order_relaxed);
-        slot_ = std::move(frame);
+        for (std::size_t i = 0; i < lanes_.size(); ++i) {
+            if (!active_[i])
+                continue;
+            if (lanes_[i].slot.has_value() && countedLocked(i))
+                dropped_.fetch_add(1, std::memory_order_relaxed);
+            lanes_[i].slot = frame; // frames share their pixels: both lanes hold the same picture
+        }
     }
-    wake_.notify_one();
+    wake_.notify_all();
 }
 
 void Analyzer::replaceDetectors(std::vector<std::unique_ptr<Detector>> detectors)
 {
-    std::vector<std::unique_ptr<Detector>> replaced;
+    auto byLane = splitByLane(std::move(detectors));
+    std::array<std::optional<std::vector<std::unique_ptr<Detector>>>, 2>
+        replaced; // destroyed outside the lock
     {
         std::lock_guard lock(mutex_);
-        if (pendingDetectors_)
-            replaced = std::move(*pendingDetectors_); // destroyed outside the lock
-        pendingDetectors_ = std::move(detectors);
+        for (std::size_t i = 0; i < lanes_.size(); ++i) {
+            replaced[i].swap(lanes_[i].pending);
+            active_[i] = !byLane[i].empty();
+            lanes_[i].pending = std::move(byLane[i]);
+        }
     }
+    wake_.notify_all();
 }
 
-void Analyzer::adoptPendingDetectors()
+void Analyzer::adoptPendingDetectors(Lane& lane)
 {
     std::optional<std::vector<std::unique_ptr<Detector>>> pending;
     {
         std::lock_guard lock(mutex_);
-        pending.swap(pendingDetectors_);
+        pending.swap(lane.pending);
     }
     if (!pending)
         return;
-    detectors_ = std::move(*pending);
-    lastRun_.assign(detectors_.size(), std::nullopt);
+    lane.detectors = std::move(*pending);
+    lane.lastRun.assign(lane.detectors.size(), std::nullopt);
 }
 
-AnalysisResult Analyzer::step(const Frame& frame)
+void Analyzer::runLane(Lane& lane, const Frame& frame, AnalysisResult& result)
 {
-    adoptPendingDetectors();
-    AnalysisResult result;
-    result.frame = frame;
-    for (std::size_t i = 0; i < detectors_.size(); ++i) {
-        Detector& detector = *detectors_[i];
-        const std::optional<Millis>& last = lastRun_[i];
+    for (std::size_t i = 0; i < lane.detectors.size(); ++i) {
+        Detector& detector = *lane.detectors[i];
+        const std::optional<Millis>& last = lane.lastRun[i];
         // A frame from before the last run means the timeline restarted (a new session or file).
         const bool due = !last || frame.time() < *last || frame.time() - *last >= detector.cadence();
         if (!due)
             continue;
-        lastRun_[i] = frame.time();
+        lane.lastRun[i] = frame.time();
         result.detectorsRun.emplace_back(detector.id());
         for (std::string& category : detector.categories())
             result.categoriesChecked.push_back(std::move(category));
@@ -101,8 +131,28 @@ AnalysisResult Analyzer::step(const Frame& frame)
             result.errors.push_back(std::string(detector.id()) + ": " + error.what());
         }
     }
+}
+
+AnalysisResult Analyzer::step(const Frame& frame)
+{
+    AnalysisResult result;
+    result.frame = frame;
+    for (Lane& lane : lanes_) {
+        adoptPendingDetectors(lane);
+        runLane(lane, frame, result);
+    }
     analyzed_.fetch_add(1, std::memory_order_relaxed);
     return result;
+}
+
+std::vector<Detector*> Analyzer::detectors() const
+{
+    std::vector<Detector*> all;
+    for (const Lane& lane : lanes_) {
+        for (const auto& detector : lane.detectors)
+            all.push_back(detector.get());
+    }
+    return all;
 }
 
 AnalyzerStats Analyzer::stats() const
@@ -110,21 +160,39 @@ AnalyzerStats Analyzer::stats() const
     return {submitted_.load(), analyzed_.load(), dropped_.load()};
 }
 
-void Analyzer::run()
+void Analyzer::run(Lane& lane)
 {
+    const auto index = static_cast<std::size_t>(&lane - lanes_.data());
     for (;;) {
         Frame frame;
+        bool taken = false;
+        bool counted = false;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || slot_.has_value(); });
+            wake_.wait(lock, [&] { return stopping_ || lane.slot.has_value() || lane.pending.has_value(); });
             if (stopping_)
                 return;
-            frame = std::move(*slot_);
-            slot_.reset();
+            if (lane.slot.has_value()) {
+                frame = std::move(*lane.slot);
+                lane.slot.reset();
+                taken = true;
+                counted = countedLocked(index);
+            }
         }
-        AnalysisResult result = step(frame);
-        if (listener_)
+        // New detectors take over at once, also while no frames come (a check switched off frees
+        // what it holds).
+        adoptPendingDetectors(lane);
+        if (!taken)
+            continue;
+        AnalysisResult result;
+        result.frame = frame;
+        runLane(lane, frame, result);
+        if (counted)
+            analyzed_.fetch_add(1, std::memory_order_relaxed);
+        if (listener_) {
+            std::lock_guard lock(listenerMutex_);
             listener_(result);
+        }
     }
 }
 

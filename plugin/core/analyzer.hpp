@@ -4,6 +4,7 @@
 #include "core/detector.hpp"
 #include "core/frame.hpp"
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -26,6 +27,8 @@ struct AnalysisResult {
     std::vector<std::string> errors; // "detector: message" for detectors that threw
 };
 
+// analyzed and dropped count the frames of the quick checks' worker (of the long-running ones' when
+// there are no quick checks).
 struct AnalyzerStats {
     std::uint64_t submitted = 0;
     std::uint64_t analyzed = 0;
@@ -34,7 +37,9 @@ struct AnalyzerStats {
 
 // Runs detectors over frames. In threaded use a worker takes the newest frame from a slot of size
 // one: submit() never blocks and a frame not yet taken is replaced (and counted as dropped).
-// step() runs the same analysis on the caller's thread, for the CLI and tests.
+// Detectors that may take long (Detector::mayTakeLong) have a second worker and slot of their own,
+// and each worker hands its own results to the listener: a QR code is not held up behind OCR.
+// step() runs the same analysis, every detector, on the caller's thread, for the CLI and tests.
 class Analyzer {
   public:
     using Listener = std::function<void(const AnalysisResult&)>;
@@ -45,35 +50,51 @@ class Analyzer {
     Analyzer& operator=(const Analyzer&) = delete;
 
     enum class WorkerPriority { Normal, Background };
-    // Starts the worker; each result goes to the listener on the worker thread. A background worker
-    // gives way to the host's other threads (OBS's render thread: the analysis must never slow it).
+    // Starts the workers; each result goes to the listener on the worker thread that made it, one
+    // call at a time. Background workers give way to the host's other threads (OBS's render thread:
+    // the analysis must never slow it).
     void start(Listener listener, WorkerPriority priority = WorkerPriority::Normal);
     // Stops and joins the worker; a frame still in the slot is discarded.
     void stop();
 
-    void submit(Frame frame) noexcept;
+    void submit(const Frame& frame) noexcept;
     // New detectors (changed settings) take over before the next frame; never waits for the worker.
     void replaceDetectors(std::vector<std::unique_ptr<Detector>> detectors);
     AnalysisResult step(const Frame& frame);
 
     [[nodiscard]] AnalyzerStats stats() const;
-    // Only while the worker is not running (before start(), after stop(), or with step()).
-    [[nodiscard]] const std::vector<std::unique_ptr<Detector>>& detectors() const { return detectors_; }
+    // Only while the workers are not running (before start(), after stop(), or with step()).
+    [[nodiscard]] std::vector<Detector*> detectors() const;
 
   private:
-    void run();
-    void adoptPendingDetectors();
+    // The detectors of one worker, their last runs in frame time, its slot and detectors waiting to
+    // take over.
+    struct Lane {
+        std::vector<std::unique_ptr<Detector>> detectors;
+        std::vector<std::optional<Millis>> lastRun;
+        std::optional<Frame> slot;
+        std::optional<std::vector<std::unique_ptr<Detector>>> pending;
+        std::thread worker;
+    };
+    static constexpr std::size_t kQuick = 0;
+    static constexpr std::size_t kLong = 1;
 
-    std::vector<std::unique_ptr<Detector>> detectors_;
-    std::vector<std::optional<Millis>> lastRun_;
+    void run(Lane& lane);
+    void runLane(Lane& lane, const Frame& frame, AnalysisResult& result);
+    void adoptPendingDetectors(Lane& lane);
+    // Whether lane `lane`'s frames are the ones the stats count (mutex_ held).
+    [[nodiscard]] bool countedLocked(std::size_t lane) const;
+    static std::array<std::vector<std::unique_ptr<Detector>>, 2>
+    splitByLane(std::vector<std::unique_ptr<Detector>> detectors);
+
+    std::array<Lane, 2> lanes_;
     Listener listener_;
+    std::mutex listenerMutex_; // the two workers' results reach the listener one at a time
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    std::optional<Frame> slot_;
-    std::optional<std::vector<std::unique_ptr<Detector>>> pendingDetectors_;
+    std::array<bool, 2> active_{}; // the lane's newest detectors are not none: it gets frames
     bool stopping_ = false;
-    std::thread worker_;
 
     std::atomic<std::uint64_t> submitted_{0};
     std::atomic<std::uint64_t> analyzed_{0};

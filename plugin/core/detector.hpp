@@ -21,6 +21,10 @@ class Detector {
     // How often it wants to run, in frame time.
     [[nodiscard]] virtual Millis cadence() const = 0;
     virtual std::vector<Detection> detect(const Frame& frame) = 0;
+    // Whether one run may take a good part of a second (reading text, searching for logos). The
+    // analyzer's worker runs these on a lane of their own, so that a quick check (a QR code) is
+    // reported when it is done and not after them.
+    [[nodiscard]] virtual bool mayTakeLong() const { return false; }
 };
 
 } // namespace cg

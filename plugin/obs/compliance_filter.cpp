@@ -164,7 +164,7 @@ void programRendered(void* data) noexcept
         // worker. A capture that falls due while one is in flight waits for it.
         // A picture whose scene left the air while it was read back is dropped.
         if (std::optional<Frame> frame = filter->reader->advance(); frame && onAir(*filter))
-            filter->analyzer->submit(std::move(*frame));
+            filter->analyzer->submit(*frame);
         if (!filter->due || !filter->reader->ready())
             return;
         const DueCapture due = *filter->due;

@@ -8,6 +8,7 @@
 #endif
 
 #include <chrono>
+#include <condition_variable>
 #include <future>
 #include <latch>
 #include <thread>
@@ -47,6 +48,24 @@ class BrightnessProbe final : public Detector {
   private:
     Millis cadence_;
     std::string id_;
+};
+
+// A probe that says it may take long: the analyzer gives it the second worker.
+class SlowProbe final : public Detector {
+  public:
+    std::string_view id() const override { return "slow"; }
+    std::vector<std::string> categories() const override { return {"slow"}; }
+    Millis cadence() const override { return Millis{0}; }
+    bool mayTakeLong() const override { return true; }
+    std::vector<Detection> detect(const Frame&) override
+    {
+        ++calls;
+        if (gate)
+            gate->wait();
+        return {Detection{"slow", "slow", "slow", 1.0f, {}, {}}};
+    }
+    std::atomic<int> calls = 0;
+    std::shared_future<void>* gate = nullptr;
 };
 
 class Throwing final : public Detector {
@@ -118,7 +137,7 @@ TEST(Analyzer, SubmitNeverBlocksAndTheNewestFrameWins)
         done.count_down();
     });
 
-    BrightnessProbe* probe = static_cast<BrightnessProbe*>(analyzer.detectors()[0].get());
+    BrightnessProbe* probe = static_cast<BrightnessProbe*>(analyzer.detectors()[0]);
     analyzer.submit(blankFrame(0ms)); // the worker takes it and blocks inside the detector
     while (probe->calls.load() == 0)
         std::this_thread::sleep_for(1ms);
@@ -138,6 +157,45 @@ TEST(Analyzer, SubmitNeverBlocksAndTheNewestFrameWins)
     EXPECT_EQ(stats.submitted, 101u);
     EXPECT_EQ(stats.analyzed, 2u);
     EXPECT_EQ(stats.dropped, 99u);
+}
+
+TEST(Analyzer, AQuickCheckIsReportedWhileALongOneIsStillRunning)
+{
+    std::promise<void> release;
+    std::shared_future<void> gate = release.get_future().share();
+    auto slow = std::make_unique<SlowProbe>();
+    slow->gate = &gate;
+    std::vector<std::unique_ptr<Detector>> detectors;
+    detectors.push_back(std::move(slow));
+    detectors.push_back(std::make_unique<BrightnessProbe>(0ms, "quick"));
+    Analyzer analyzer(std::move(detectors));
+
+    std::mutex seenMutex;
+    std::condition_variable seenChanged;
+    std::vector<std::vector<std::string>> seen; // detectorsRun of each result, in arrival order
+    analyzer.start([&](const AnalysisResult& result) {
+        std::lock_guard lock(seenMutex);
+        seen.push_back(result.detectorsRun);
+        seenChanged.notify_all();
+    });
+    analyzer.submit(blankFrame(0ms, 200));
+    {
+        std::unique_lock lock(seenMutex);
+        ASSERT_TRUE(seenChanged.wait_for(lock, 5s, [&] { return !seen.empty(); }));
+        EXPECT_EQ(seen.front(), std::vector<std::string>{"quick"}) << "the quick check did not wait";
+    }
+    release.set_value();
+    {
+        std::unique_lock lock(seenMutex);
+        ASSERT_TRUE(seenChanged.wait_for(lock, 5s, [&] { return seen.size() == 2; }));
+        EXPECT_EQ(seen.back(), std::vector<std::string>{"slow"});
+    }
+    analyzer.stop();
+    EXPECT_EQ(analyzer.stats().analyzed, 1u) << "a frame counts once, for the quick checks";
+
+    // On the caller's thread (the CLI) the same detectors make one result, the quick checks first.
+    const AnalysisResult onCallersThread = analyzer.step(blankFrame(1ms, 200));
+    EXPECT_EQ(onCallersThread.detectorsRun, (std::vector<std::string>{"quick", "slow"}));
 }
 
 #if defined(__linux__)

@@ -65,6 +65,7 @@ class LogoDetector final : public Detector {
     [[nodiscard]] std::string_view id() const override { return kId; }
     [[nodiscard]] std::vector<std::string> categories() const override { return {std::string(kCategory)}; }
     [[nodiscard]] Millis cadence() const override { return settings_.cadence; }
+    [[nodiscard]] bool mayTakeLong() const override { return true; }
     std::vector<Detection> detect(const Frame& frame) override;
 
     [[nodiscard]] const LogoDetectorSettings& settings() const { return settings_; }

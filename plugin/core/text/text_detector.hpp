@@ -51,6 +51,7 @@ class TextDetector final : public Detector {
     [[nodiscard]] std::string_view id() const override { return kId; }
     [[nodiscard]] std::vector<std::string> categories() const override { return {std::string(kCategory)}; }
     [[nodiscard]] Millis cadence() const override { return settings_.cadence; }
+    [[nodiscard]] bool mayTakeLong() const override { return true; }
     std::vector<Detection> detect(const Frame& frame) override;
 
     struct RunStats {
