@@ -27,12 +27,14 @@ Frame blankFrame(Millis time, std::uint8_t value = 0)
 // exactly what is seen, so they check the analyzer's scheduling rather than a detector.
 class BrightnessProbe final : public Detector {
   public:
-    explicit BrightnessProbe(Millis cadence, std::string id = "probe") : cadence_(cadence), id_(std::move(id))
+    explicit BrightnessProbe(Millis cadence, std::string id = "probe", bool mayTakeLong = false)
+        : cadence_(cadence), id_(std::move(id)), mayTakeLong_(mayTakeLong)
     {
     }
     std::string_view id() const override { return id_; }
     std::vector<std::string> categories() const override { return {"bright"}; }
     Millis cadence() const override { return cadence_; }
+    bool mayTakeLong() const override { return mayTakeLong_; }
     std::vector<Detection> detect(const Frame& frame) override
     {
         ++calls;
@@ -48,24 +50,7 @@ class BrightnessProbe final : public Detector {
   private:
     Millis cadence_;
     std::string id_;
-};
-
-// A probe that says it may take long: the analyzer gives it the second worker.
-class SlowProbe final : public Detector {
-  public:
-    std::string_view id() const override { return "slow"; }
-    std::vector<std::string> categories() const override { return {"slow"}; }
-    Millis cadence() const override { return Millis{0}; }
-    bool mayTakeLong() const override { return true; }
-    std::vector<Detection> detect(const Frame&) override
-    {
-        ++calls;
-        if (gate)
-            gate->wait();
-        return {Detection{"slow", "slow", "slow", 1.0f, {}, {}}};
-    }
-    std::atomic<int> calls = 0;
-    std::shared_future<void>* gate = nullptr;
+    bool mayTakeLong_;
 };
 
 class Throwing final : public Detector {
@@ -163,7 +148,7 @@ TEST(Analyzer, AQuickCheckIsReportedWhileALongOneIsStillRunning)
 {
     std::promise<void> release;
     std::shared_future<void> gate = release.get_future().share();
-    auto slow = std::make_unique<SlowProbe>();
+    auto slow = std::make_unique<BrightnessProbe>(0ms, "slow", true);
     slow->gate = &gate;
     std::vector<std::unique_ptr<Detector>> detectors;
     detectors.push_back(std::move(slow));

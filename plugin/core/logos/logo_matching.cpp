@@ -155,7 +155,7 @@ std::vector<LogoMatch> matchLogoRegions(const cv::Mat& gray, const std::vector<L
         if (best.variant < 0 || best.score < settings.keepFloor)
             continue;
         const auto bestLogo = static_cast<std::size_t>(variants[static_cast<std::size_t>(best.variant)].logo);
-        if (best.box != box) {
+        if (best.moved) {
             // Other brands get the moved box too: the margin is measured where the winner stands.
             const cv::Mat moved = logoPatch(integral, best.box, kLogoPatchSide, true);
             for (const int v : candidates) {

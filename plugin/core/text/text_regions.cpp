@@ -30,6 +30,14 @@ int overlap(int begin1, int length1, int begin2, int length2)
     return std::min(begin1 + length1, begin2 + length2) - std::max(begin1, begin2);
 }
 
+// The middle value of a non-empty list (reorders it).
+int median(std::vector<int>& values)
+{
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2),
+                     values.end());
+    return values[values.size() / 2];
+}
+
 // Two pieces of strokes that belong to the same horizontal line: side by side, mostly at the same
 // height, of similar size, with a gap no wider than a word space.
 bool sameLine(const cv::Rect& a, const cv::Rect& b, double gapFactor)
@@ -119,11 +127,6 @@ std::vector<cv::Rect> characterCells(const cv::Mat& edges, const std::vector<cv:
     // The sides of a box around the column are pieces wider than any character (top and bottom) or
     // off the axis the characters are centred on (left and right); left in, they make the column as
     // wide as the box and its characters' cells too tall.
-    const auto median = [](std::vector<int> values) {
-        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2),
-                         values.end());
-        return values[values.size() / 2];
-    };
     std::vector<int> widths, centres;
     for (const cv::Rect& piece : pieces) {
         widths.push_back(piece.width);
@@ -321,7 +324,7 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
         if (members.size() < 2 || thin * 3 > static_cast<std::ptrdiff_t>(members.size())) {
             continue;
         }
-        std::vector<cv::Rect> cells = characterCells(edges, columnPieces[root]);
+        std::vector<cv::Rect> cells = characterCells(edges, members);
         if (cells.size() < 3) {
             continue;
         }
@@ -357,9 +360,7 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
         if (heights.size() < 3) {
             continue;
         }
-        std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2),
-                         heights.end());
-        outsized[i] = pieces[i].height * 5 > heights[heights.size() / 2] * 8;
+        outsized[i] = pieces[i].height * 5 > median(heights) * 8;
     }
 
     // The stroke pixels of each horizontal line give its rotated rectangle.
