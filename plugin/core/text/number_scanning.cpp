@@ -193,8 +193,29 @@ bool isBankCard(const GroupRun& run)
     return run.sizes.back() >= 2 && passesLuhn(d);
 }
 
-std::optional<std::string_view> classifyRun(std::string_view digits, const NumberCandidate& candidate,
-                                            std::size_t first, std::size_t last)
+// A card number printed in equal groups whose last group is one digit longer ("6222 0293 0113
+// 14111"): OCR reads a separator bar or bracket right after a number as "1" or "l".
+bool isBankCardWithStrayLastDigit(GroupRun run)
+{
+    const std::size_t groups = run.sizes.size();
+    if (groups < 3 || run.sizes[groups - 1] != run.sizes[groups - 2] + 1 ||
+        !std::all_of(
+            run.sizes.begin(), run.sizes.end() - 1,
+            [&](std::size_t size) { return size == run.sizes.front(); })) {
+        return false;
+    }
+    run.digits.pop_back();
+    --run.sizes.back();
+    return isBankCard(run);
+}
+
+struct RunKind {
+    std::string_view kind;
+    std::size_t strayDigits = 0; // digits at the end of the run that are not part of the number
+};
+
+std::optional<RunKind> classifyRun(std::string_view digits, const NumberCandidate& candidate,
+                                   std::size_t first, std::size_t last)
 {
     GroupRun run;
     for (std::size_t i = first; i <= last; ++i) {
@@ -204,10 +225,16 @@ std::optional<std::string_view> classifyRun(std::string_view digits, const Numbe
     }
     const bool international = first == 0 && candidate.international;
     if (isPhone(run, international)) {
-        return text_kind::phone;
+        return RunKind{text_kind::phone};
     }
-    if (!international && isBankCard(run)) {
-        return text_kind::bankCard;
+    if (international) {
+        return std::nullopt;
+    }
+    if (isBankCard(run)) {
+        return RunKind{text_kind::bankCard};
+    }
+    if (isBankCardWithStrayLastDigit(run)) {
+        return RunKind{text_kind::bankCard, 1};
     }
     return std::nullopt;
 }
@@ -268,7 +295,7 @@ std::vector<TextSpan> findPhonesAndBankCards(const NormalisedLine& line)
         while (!skipped && first < candidate.groups.size()) {
             const std::size_t groupBegin = candidate.groups[first].begin;
             const bool firstUsable = first > 0 || !precededByNonContact(digits, groupBegin);
-            std::optional<std::string_view> kind;
+            std::optional<RunKind> kind;
             std::size_t last = std::min(candidate.groups.size() - 1, first + kMostGroups - 1);
             for (; firstUsable; --last) {
                 if (!followedByNonContact(digits, candidate.groups[last].end)) {
@@ -290,7 +317,7 @@ std::vector<TextSpan> findPhonesAndBankCards(const NormalisedLine& line)
                                  (first == 0 && candidate.international && digits[begin - 1] == '+'))) {
                 --begin;
             }
-            spans.push_back({*kind, begin, candidate.groups[last].end});
+            spans.push_back({kind->kind, begin, candidate.groups[last].end - kind->strayDigits});
             first = last + 1;
         }
         at = next;

@@ -19,6 +19,11 @@ constexpr std::array<std::string_view, 34> kTopLevelDomains = {
     "biz", "app", "tv",  "cc", "vip", "club", "site", "online", "live",  "link", "ai",  "ly",
     "hk",  "tw",  "jp",  "kr", "uk",  "de",   "ru",   "vn",     "sg",    "au"};
 
+// Link shorteners, which sellers use to send buyers elsewhere. OCR often loses the small dot in
+// them ("bitly/D5Ma46Z"); written without it and followed by a path, they are still links.
+constexpr std::array<std::string_view, 10> kShortLinkHostsWithoutDot = {
+    "bitly", "tcn", "tinyurlcom", "googl", "dwzcn", "urlcn", "isgd", "owly", "cuttly", "rebrandly"};
+
 bool isLocalPartCharacter(char c)
 {
     return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -97,6 +102,21 @@ bool insideAny(const std::vector<TextSpan>& spans, std::size_t at)
                        [&](const TextSpan& s) { return at >= s.begin && at < s.end; });
 }
 
+// The end of a short link whose host lost its dot, or `at` when there is none at `at`.
+std::size_t shortLinkWithoutDotEnd(std::string_view text, std::size_t at)
+{
+    for (const std::string_view host : kShortLinkHostsWithoutDot) {
+        const std::size_t slash = at + host.size();
+        if (matchesAt(text, at, host) && slash < text.size() && text[slash] == '/') {
+            const std::size_t end = pathEnd(text, slash + 1);
+            if (end - slash > 3) {
+                return end;
+            }
+        }
+    }
+    return at;
+}
+
 } // namespace
 
 std::vector<TextSpan> findEmails(std::string_view text)
@@ -133,6 +153,11 @@ std::vector<TextSpan> findUrls(std::string_view text, const std::vector<TextSpan
             (at == 0 || (!isLocalPartCharacter(text[at - 1]) && text[at - 1] != '@' && text[at - 1] != '/'));
         if (!wordStart || insideAny(emails, at)) {
             ++at;
+            continue;
+        }
+        if (const std::size_t end = shortLinkWithoutDotEnd(text, at); end > at) {
+            spans.push_back({text_kind::url, at, end});
+            at = end;
             continue;
         }
         std::size_t hostBegin = at;

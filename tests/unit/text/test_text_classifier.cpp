@@ -91,8 +91,10 @@ INSTANTIATE_TEST_SUITE_P(
                     LineCase{"Pay to 4111 1111 1111 1111", {"bank_card:4111 1111 1111 1111"}},
                     LineCase{"卡号：6212261102000000003", {"bank_card:6212261102000000003"}},
                     LineCase{"5500-0000-0000-0004 转账", {"bank_card:5500-0000-0000-0004"}},
-                    LineCase{"4111-1111-1111-1112", {}}, LineCase{"Order 4111111111111111", {}},
-                    LineCase{"7111111111111111", {}}));
+                    LineCase{"卡号 S218 1447 3702 34351 真实拍摄", {"bank_card:S218 1447 3702 3435"}},
+                    LineCase{"4111 1111 1111 11111", {"bank_card:4111 1111 1111 1111"}},
+                    LineCase{"41111 111 1111 11111", {}}, LineCase{"4111-1111-1111-1112", {}},
+                    LineCase{"Order 4111111111111111", {}}, LineCase{"7111111111111111", {}}));
 
 INSTANTIATE_TEST_SUITE_P(
     Wechat, TextClassifierLines,
@@ -133,6 +135,9 @@ INSTANTIATE_TEST_SUITE_P(
                     LineCase{"t.me/lilyshop", {"url:t.me/lilyshop"}},
                     LineCase{"wa.me/8613800138000", {"url:wa.me/8613800138000"}},
                     LineCase{"JD.com 自营", {"url:JD.com"}},
+                    LineCase{"下单链接bitly/D5Ma46Z", {"url:bitly/D5Ma46Z"}},
+                    LineCase{"链接 dwzcn/Ab3x", {"url:dwzcn/Ab3x"}}, LineCase{"bitly/ab", {}},
+                    LineCase{"mybitly/abcd", {}}, LineCase{"Home/Office", {}},
                     LineCase{"Follow @lily_shop for more", {"handle:@lily_shop"}},
                     LineCase{"IG: @shop.daily.", {"handle:@shop.daily"}},
                     LineCase{"Follow us on X @lilyshop", {"platform_name:X", "handle:@lilyshop"}},
