@@ -93,6 +93,14 @@ int main(int argc, char** argv)
             for (const OcrLine& line : reader.read(image.gray, TesseractReader::Layout::SingleLine)) {
                 std::cout << " [" << line.text << "] " << line.confidence;
             }
+            const LineImage fill = outlinedTextFill(image);
+            if (!fill.gray.empty()) {
+                cv::imwrite(file.substr(0, file.size() - 4) + "_fill.png", fill.gray);
+                std::cout << " fill:";
+                for (const OcrLine& line : reader.read(fill.gray, TesseractReader::Layout::SingleLine)) {
+                    std::cout << " [" << line.text << "] " << line.confidence;
+                }
+            }
             std::cout << "\n";
         }
         return 0;

@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace cg {
@@ -30,7 +31,100 @@ void makeTextDark(cv::Mat& image, int margin)
     }
 }
 
+// The two thresholds that split a gray histogram into dark, middle and light with the least
+// variance within the three classes (Otsu's criterion for three classes).
+std::pair<int, int> threeClassThresholds(const cv::Mat& image)
+{
+    std::array<double, 257> count{}, sum{};
+    std::array<int, 256> histogram{};
+    for (int y = 0; y < image.rows; ++y) {
+        const std::uint8_t* row = image.ptr<std::uint8_t>(y);
+        for (int x = 0; x < image.cols; ++x) {
+            ++histogram[row[x]];
+        }
+    }
+    for (int level = 0; level < 256; ++level) {
+        count[level + 1] = count[level] + histogram[level];
+        sum[level + 1] = sum[level] + static_cast<double>(level) * histogram[level];
+    }
+    const auto between = [&](int begin, int end) { // count * mean^2 of levels [begin, end)
+        const double n = count[end] - count[begin];
+        const double s = sum[end] - sum[begin];
+        return n > 0 ? s * s / n : 0.0;
+    };
+    double best = -1;
+    std::pair<int, int> thresholds{85, 170};
+    for (int low = 1; low < 255; ++low) {
+        for (int high = low + 1; high < 256; ++high) {
+            const double score = between(0, low) + between(low, high) + between(high, 256);
+            if (score > best) {
+                best = score;
+                thresholds = {low, high};
+            }
+        }
+    }
+    return thresholds;
+}
+
 } // namespace
+
+LineImage outlinedTextFill(const LineImage& line)
+{
+    if (line.vertical || line.pieces.size() != 1 || line.gray.empty()) {
+        return {};
+    }
+    const cv::Rect text = line.pieces.front().text;
+    const auto [low, high] = threeClassThresholds(line.gray);
+    const cv::Mat darkMask = line.gray < low;
+    const cv::Mat lightMask = line.gray >= high;
+    const cv::Rect inside(1, 1, line.gray.cols - 2, line.gray.rows - 2);
+    cv::Mat best;
+    int bestCount = 0;
+    for (const bool lightFill : {true, false}) {
+        const cv::Mat& fill = lightFill ? lightMask : darkMask;
+        const cv::Mat& outline = lightFill ? darkMask : lightMask;
+        cv::Mat labels, stats, centroids;
+        const int count = cv::connectedComponentsWithStats(fill, labels, stats, centroids, 4, CV_32S);
+        cv::Mat kept(line.gray.size(), CV_8UC1, cv::Scalar(0));
+        int keptCount = 0;
+        for (int label = 1; label < count; ++label) {
+            const cv::Rect box(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+                               stats.at<int>(label, cv::CC_STAT_WIDTH),
+                               stats.at<int>(label, cv::CC_STAT_HEIGHT));
+            const bool glyphHigh = box.height * 20 >= text.height * 9 && box.height * 5 <= text.height * 6;
+            if (!glyphHigh || (box & inside) != box || (box & text).empty()) {
+                continue;
+            }
+            // A glyph's fill is ringed by its outline: the pixels just around it are the other extreme.
+            // The ring is taken a pixel away from the fill, past the blend between fill and outline.
+            const cv::Rect around = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) &
+                                    cv::Rect({}, line.gray.size());
+            const cv::Mat component = labels(around) == label;
+            cv::Mat near, ring;
+            cv::dilate(component, near, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+            cv::dilate(near, ring, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+            ring &= ~near;
+            const int ringPixels = cv::countNonZero(ring);
+            const int ringOutline = cv::countNonZero(ring & outline(around));
+            if (ringPixels == 0 || ringOutline * 10 < ringPixels * 7) {
+                continue;
+            }
+            kept(around) |= component;
+            ++keptCount;
+        }
+        if (keptCount > bestCount) {
+            bestCount = keptCount;
+            best = kept;
+        }
+    }
+    if (bestCount < 3) {
+        return {};
+    }
+    LineImage result = line;
+    result.gray = cv::Mat(line.gray.size(), CV_8UC1, cv::Scalar(255));
+    result.gray.setTo(0, best);
+    return result;
+}
 
 LineImage makeLineImage(const cv::Mat& gray, const TextRegion& region, double pictureToFrame,
                         int targetHeight)

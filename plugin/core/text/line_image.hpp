@@ -28,6 +28,12 @@ struct LineImage {
 LineImage makeLineImage(const cv::Mat& gray, const TextRegion& region, double pictureToFrame,
                         int targetHeight);
 
+// Outlined text (a light fill ringed by a dark outline, or the other way round, over a picture of
+// any tone): the fills alone, dark on white, in the same geometry; empty when the line holds no
+// such glyphs. Otsu's single threshold would split outline from fill and picture, not text from
+// the rest, and OCR would read the outline's shapes.
+LineImage outlinedTextFill(const LineImage& line);
+
 // The frame polygon (4 points, clockwise from top-left) of a box in the line image's pixels.
 std::vector<Point> framePolygon(const LineImage& image, const cv::Rect& box);
 

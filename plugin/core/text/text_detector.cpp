@@ -72,6 +72,16 @@ bool readsAsNoText(const std::vector<std::string>& lines)
     return true;
 }
 
+std::vector<std::string> textsOf(const std::vector<OcrLine>& lines)
+{
+    std::vector<std::string> texts;
+    texts.reserve(lines.size());
+    for (const OcrLine& line : lines) {
+        texts.push_back(line.text);
+    }
+    return texts;
+}
+
 // A vertical line is laid out one character per cell, so the spaces read between cells are the
 // layout's, not the text's ("加 Vpanda1381" is "加Vpanda1381").
 void removeSpaces(OcrLine& line)
@@ -157,11 +167,7 @@ void TextDetector::readRegion(const cv::Mat& gray, double pictureToFrame, Tracke
         return best;
     };
     // An unsure reading of real text gets a second look at a larger scale; the surer one is kept.
-    std::vector<std::string> texts;
-    for (const OcrLine& line : lines) {
-        texts.push_back(line.text);
-    }
-    if (settings_.secondLookLineHeight > 0 && !readsAsNoText(texts) &&
+    if (settings_.secondLookLineHeight > 0 && !readsAsNoText(textsOf(lines)) &&
         confidenceOf(lines) < settings_.secondLookBelow) {
         LineImage larger =
             makeLineImage(gray, tracked.region, pictureToFrame, settings_.secondLookLineHeight);
@@ -169,6 +175,17 @@ void TextDetector::readRegion(const cv::Mat& gray, double pictureToFrame, Tracke
         if (confidenceOf(again) > confidenceOf(lines)) {
             lines = std::move(again);
             image = std::move(larger);
+        }
+    }
+    // Outlined text over a picture reads as nothing at all until its fills are cut out of the outline.
+    if (readsAsNoText(textsOf(lines))) {
+        LineImage fill = outlinedTextFill(image);
+        if (!fill.gray.empty()) {
+            std::vector<OcrLine> filled = reader_.read(fill.gray, TesseractReader::Layout::SingleLine);
+            if (!readsAsNoText(textsOf(filled))) {
+                lines = std::move(filled);
+                image = std::move(fill);
+            }
         }
     }
     for (OcrLine& line : lines) {

@@ -58,6 +58,16 @@ cv::Rect boundsOf(const Detection& detection)
     return cv::boundingRect(points);
 }
 
+// What the detector sees now, each line in brackets: for failure messages.
+std::string linesRead(const TextDetector& detector)
+{
+    std::string read;
+    for (const std::string& visible : detector.visibleLines()) {
+        read += "[" + visible + "] ";
+    }
+    return read;
+}
+
 struct RenderedLine {
     std::string category;
     std::string kind;  // what the detector reports
@@ -140,10 +150,7 @@ TEST(TextDetector, ReadsAVerticalLineInABoxWithStackedLetters)
         const cv::Mat frame = verticalPanel(text, column);
         TextDetector detector(defaultSettings());
         const std::vector<Detection> detections = detector.detect(colourFrame(frame, Millis{0}));
-        std::string read;
-        for (const std::string& visible : detector.visibleLines()) {
-            read += "[" + visible + "] ";
-        }
+        const std::string read = linesRead(detector);
         const auto match = std::find_if(detections.begin(), detections.end(),
                                         [&](const Detection& d) { return d.label == kind; });
         ASSERT_NE(match, detections.end())
@@ -154,6 +161,52 @@ TEST(TextDetector, ReadsAVerticalLineInABoxWithStackedLetters)
         const cv::Rect grown(column.x - 8, column.y - 8, column.width + 16, column.height + 16);
         EXPECT_GE((box & grown).area(), box.area() * 9 / 10) << box << " vs " << column;
         EXPECT_GT(box.height, box.width) << box;
+    }
+}
+
+// Big sticker text as sellers overlay it on the camera: a yellow fill in a thick black outline
+// with a drop shadow, slightly tilted, over a textured picture of gray levels [darkest, lightest].
+cv::Mat outlinedSticker(const std::string& text, int darkest, int lightest, int fontHeight, cv::Rect& drawn)
+{
+    cv::Mat frame(720, 1280, CV_8UC3);
+    cv::randu(frame, cv::Scalar::all(darkest), cv::Scalar::all(lightest));
+    cv::GaussianBlur(frame, frame, {0, 0}, 2.5);
+    const cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+    font->loadFontData("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0);
+    const cv::Point origin(300, 200);
+    int baseline = 0;
+    drawn = cv::Rect(origin, font->getTextSize(text, fontHeight, -1, &baseline));
+    cv::Mat shadow(frame.size(), CV_8UC1, cv::Scalar(0));
+    font->putText(shadow, text, origin + cv::Point(5, 5), fontHeight, cv::Scalar(255), 14, cv::LINE_AA,
+                  false);
+    frame.setTo(cv::Scalar(25, 25, 25), shadow);
+    font->putText(frame, text, origin, fontHeight, cv::Scalar(0, 0, 0), 12, cv::LINE_AA, false);
+    font->putText(frame, text, origin, fontHeight, cv::Scalar(0, 230, 255), -1, cv::LINE_AA, false);
+    const cv::Mat tilt = cv::getRotationMatrix2D(cv::Point2f(640, 360), -6, 1.0);
+    cv::warpAffine(frame, frame, tilt, frame.size(), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    return frame;
+}
+
+// Read as a whole, the outline is the darker class and OCR sees ring shapes, or nothing at all.
+TEST(TextDetector, ReadsOutlinedStickerTextOverPicturesOfAnyTone)
+{
+    struct Sticker {
+        int darkest, lightest, fontHeight;
+    };
+    for (const Sticker sticker :
+         {Sticker{80, 140, 60}, Sticker{100, 190, 60}, Sticker{80, 200, 60}, Sticker{60, 150, 70}}) {
+        cv::Rect drawn;
+        const cv::Mat frame = outlinedSticker("Call +86-13714994769", sticker.darkest, sticker.lightest,
+                                              sticker.fontHeight, drawn);
+        TextDetector detector(defaultSettings());
+        const std::vector<Detection> detections = detector.detect(colourFrame(frame, Millis{0}));
+        const std::string read = linesRead(detector);
+        const auto phone = std::find_if(detections.begin(), detections.end(),
+                                        [](const Detection& d) { return d.label == "phone"; });
+        ASSERT_NE(phone, detections.end())
+            << "picture " << sticker.darkest << "-" << sticker.lightest << ", read " << read;
+        EXPECT_NE(phone->text.find("13714994769"), std::string::npos) << phone->text;
+        EXPECT_GE(boundsOf(*phone).width, drawn.width / 2) << boundsOf(*phone) << " vs " << drawn;
     }
 }
 
