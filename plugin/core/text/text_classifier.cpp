@@ -107,7 +107,7 @@ std::vector<TextSpan> findPlatformNames(std::string_view text, const TextClassif
 std::vector<TextSpan> findAbsoluteClaims(std::string_view text, const TextClassifierSettings& settings)
 {
     const std::vector<WordMatch> exceptions =
-        findListedWords(text, prepareWordList(settings.claimExceptions));
+        findListedWords(text, prepareWordList(settings.claimExceptions), /*tailMayBeCut=*/true);
     std::vector<TextSpan> spans;
     for (const WordMatch& match : findListedWords(text, prepareWordList(settings.absoluteClaims))) {
         const bool excepted = std::any_of(exceptions.begin(), exceptions.end(), [&](const WordMatch& e) {

@@ -8,11 +8,21 @@ namespace {
 
 using namespace text_scan;
 
-// End of `word` matched at `at`, or npos.
-std::size_t matchEnd(std::string_view text, std::size_t at, std::string_view word)
+// Characters of a phrase's last word that must be read for a cut-off reading to count.
+constexpr std::size_t kShortestCutWord = 3;
+
+// End of `word` matched at `at`, or npos. With `tailMayBeCut`, a phrase whose last word stops
+// after kShortestCutWord characters matches up to there.
+std::size_t matchEnd(std::string_view text, std::size_t at, std::string_view word, bool tailMayBeCut)
 {
+    const std::size_t lastSpace = word.rfind(' ');
     std::size_t scan = at;
-    for (const char expected : word) {
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char expected = word[i];
+        if (tailMayBeCut && lastSpace != std::string_view::npos && i >= lastSpace + 1 + kShortestCutWord &&
+            !isLetterAt(text, scan)) {
+            return scan;
+        }
         if (expected == ' ') {
             while (scan < text.size() && text[scan] == ' ') {
                 ++scan;
@@ -44,7 +54,8 @@ std::vector<ListedWord> prepareWordList(const std::vector<std::string>& words)
     return prepared;
 }
 
-std::vector<WordMatch> findListedWords(std::string_view text, const std::vector<ListedWord>& words)
+std::vector<WordMatch> findListedWords(std::string_view text, const std::vector<ListedWord>& words,
+                                       bool tailMayBeCut)
 {
     std::vector<WordMatch> matches;
     for (const ListedWord& listed : words) {
@@ -56,8 +67,12 @@ std::vector<WordMatch> findListedWords(std::string_view text, const std::vector<
                 (wordyStart && at > 0 && isAlnum(text[at - 1]))) {
                 continue;
             }
-            const std::size_t end = matchEnd(text, at, word);
-            if (end == std::string_view::npos || (wordyEnd && isAlnumAt(text, end))) {
+            const std::size_t end = matchEnd(text, at, word, tailMayBeCut);
+            // OCR often loses the space between a word and a number ("before2026"), never the one
+            // inside a word: a digit after a word ending in a letter still ends the word.
+            const bool continuesWord =
+                wordyEnd && (isLetterAt(text, end) || (isDigit(word.back()) && isDigitAt(text, end)));
+            if (end == std::string_view::npos || continuesWord) {
                 continue;
             }
             matches.push_back({at, end, listed.index});

@@ -24,7 +24,10 @@ std::vector<ListedWord> prepareWordList(const std::vector<std::string>& words);
 // Every occurrence of every listed word. ASCII letters compare without case; a space in a listed
 // word matches any run of spaces, none included ("No. 1" matches "No.1"); where a listed word starts
 // or ends with an ASCII letter or digit, the text must not continue with one there ("best" is not
-// found in "bestow"), while Chinese words match as plain substrings.
-std::vector<WordMatch> findListedWords(std::string_view text, const std::vector<ListedWord>& words);
+// found in "bestow"), while Chinese words match as plain substrings. A digit may follow a word that
+// ends in a letter ("before2026"). With `tailMayBeCut`, a phrase also matches where the reading of
+// its last word stops after three letters ("best bef" for "best before"), as OCR cuts lines short.
+std::vector<WordMatch> findListedWords(std::string_view text, const std::vector<ListedWord>& words,
+                                       bool tailMayBeCut = false);
 
 } // namespace cg
