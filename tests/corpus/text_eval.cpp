@@ -43,6 +43,8 @@ int main(int argc, char** argv)
             settings.ocrLineHeight = std::stoi(value);
         } else if (option == "--edge") {
             settings.regions.minEdgeContrast = std::stoi(value);
+        } else if (option == "--split-edge") {
+            settings.regions.splitEdgeContrast = std::stoi(value);
         } else if (option == "--confidence") {
             settings.ocr.minWordConfidence = std::stof(value);
         } else if (option == "--second-look") {

@@ -191,6 +191,57 @@ std::vector<cv::Rect> characterCells(const cv::Mat& edges, const std::vector<cv:
     return cells;
 }
 
+struct Component {
+    cv::Rect box;
+    int area = 0;
+};
+
+// 8-connected components of `mask`, written into `labels`; entry 0 is the background.
+std::vector<Component> labelComponents(const cv::Mat& mask, cv::Mat& labels)
+{
+    cv::Mat stats, centroids;
+    const int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    std::vector<Component> components(static_cast<std::size_t>(count));
+    for (int label = 1; label < count; ++label) {
+        components[static_cast<std::size_t>(label)] = {
+            cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+                     stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT)),
+            stats.at<int>(label, cv::CC_STAT_AREA)};
+    }
+    return components;
+}
+
+// Text that touches a long edge of the picture behind it (a cup's rim seen through a translucent
+// box, a bowl's edge under outlined letters) is one component with it, too tall for a glyph, and
+// its line is lost. The text's own edges are mostly the strongest there: such a component's
+// pixels are labelled again at a higher contrast, each part a component of its own.
+void splitAtHigherContrast(const cv::Mat& gradient, const TextRegionSettings& settings, cv::Mat& labels,
+                           std::vector<Component>& components)
+{
+    const std::size_t original = components.size();
+    for (std::size_t label = 1; label < original; ++label) {
+        const cv::Rect box = components[label].box;
+        if (box.height <= settings.maxTextHeight) {
+            continue;
+        }
+        const cv::Mat own = labels(box) == static_cast<int>(label);
+        cv::Mat strong = own & (gradient(box) >= settings.splitEdgeContrast);
+        cv::morphologyEx(strong, strong, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+        strong &= own;
+        cv::Mat parts;
+        const std::vector<Component> split = labelComponents(strong, parts);
+        if (split.size() <= 2 || settings.splitEdgeContrast <= 0) {
+            continue; // nothing, or one part: the component stays as it was
+        }
+        labels(box).setTo(0, own);
+        for (std::size_t part = 1; part < split.size(); ++part) {
+            labels(box).setTo(static_cast<int>(components.size()), parts == static_cast<int>(part));
+            components.push_back({split[part].box + box.tl(), split[part].area});
+        }
+        components[label] = {};
+    }
+}
+
 // The rectangle of a line from its stroke pixels. The slant comes from the principal axis of the
 // pixels, trusted only for lines much longer than tall (a short word's descender would tilt it).
 cv::RotatedRect uprightLine(const std::vector<cv::Point>& points)
@@ -245,21 +296,21 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
     // Join a glyph's strokes and the glyphs of a word, not the lines above and below.
     cv::morphologyEx(edges, edges, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
 
-    cv::Mat labels, stats, centroids;
-    const int count = cv::connectedComponentsWithStats(edges, labels, stats, centroids, 8, CV_32S);
+    cv::Mat labels;
+    std::vector<Component> components = labelComponents(edges, labels);
+    splitAtHigherContrast(gradient, settings, labels, components);
     const int minPiece = std::max(3, settings.minTextHeight / 2);
-    std::vector<int> pieceOfLabel(static_cast<std::size_t>(count), -1);
+    std::vector<int> pieceOfLabel(components.size(), -1);
     std::vector<cv::Rect> pieces;
-    for (int label = 1; label < count; ++label) {
-        const cv::Rect box(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-                           stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    for (std::size_t label = 1; label < components.size(); ++label) {
+        const cv::Rect& box = components[label].box;
         // Thin upright bars are box sides and separators ("|"), not glyphs; they would join lines.
         const bool bar = box.height >= 2 * settings.minTextHeight && box.width * 6 <= box.height;
         if (box.height < minPiece || box.height > settings.maxTextHeight * 2 || box.width < 2 || bar ||
-            stats.at<int>(label, cv::CC_STAT_AREA) < 12) {
+            components[label].area < 12) {
             continue;
         }
-        pieceOfLabel[static_cast<std::size_t>(label)] = static_cast<int>(pieces.size());
+        pieceOfLabel[label] = static_cast<int>(pieces.size());
         pieces.push_back(box);
     }
 

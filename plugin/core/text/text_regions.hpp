@@ -10,6 +10,8 @@ namespace cg {
 struct TextRegionSettings {
     // Gray-level contrast (morphological gradient) an edge of a glyph must have.
     int minEdgeContrast = 40;
+    // A component too tall for a glyph is split again at this contrast (0: never).
+    int splitEdgeContrast = 160;
     // Text lines this short or tall (pixels, across the line) are not looked for.
     int minTextHeight = 8;
     int maxTextHeight = 110;
