@@ -5,7 +5,10 @@
 // written to bench-obs.json in the run's artifact folder).
 //
 //   node tests/bench/obs/bench-obs.mjs [--trials 20] [--window-s 10] [--rounds 3] [--width 1920] [--height 1080] [--fps 30]
-//                                      [--analysis-height 0|1080|720|540] [--codes-only]
+//                                      [--analysis-height 0|1080|720|540] [--codes-only] [--off CHECK ...]
+//
+// --off turns one of the filter's checks off (logo_check, screen_text_check, presenter_check,
+// idle_check, quality_check), to see what each costs.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +30,7 @@ const { values: options } = parseArgs({
     'analysis-height': { type: 'string', default: '0' },
     // Only the code detector (the presence, idle and quality detectors off).
     'codes-only': { type: 'boolean', default: false },
+    off: { type: 'string', multiple: true, default: [] },
   },
 });
 const trials = Number(options.trials);
@@ -35,6 +39,7 @@ const rounds = Number(options.rounds);
 const filterSettings = {
   analysis_height: Number(options['analysis-height']),
   ...(options['codes-only'] ? { presenter_check: false, idle_check: false, quality_check: false } : {}),
+  ...Object.fromEntries(options.off.map((check) => [check, false])),
 };
 const qrScene = 'Bench QR banner';
 const cleanScene = 'Bench clean banner';
@@ -155,6 +160,7 @@ try {
     fps: Number(options.fps),
     analysis_height: filterSettings.analysis_height,
     detectors: options['codes-only'] ? 'codes only' : 'all (default)',
+    checks_off: options.off,
     window_s: windowS,
     rounds,
     latency,
