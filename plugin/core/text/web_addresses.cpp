@@ -24,6 +24,12 @@ constexpr std::array<std::string_view, 34> kTopLevelDomains = {
 constexpr std::array<std::string_view, 10> kShortLinkHostsWithoutDot = {
     "bitly", "tcn", "tinyurlcom", "googl", "dwzcn", "urlcn", "isgd", "owly", "cuttly", "rebrandly"};
 
+// The mail services most addresses on sellers' banners use. OCR often loses or garbles the dot
+// before their top-level domain ("lucky967@gmail .", "nina17@qq com", "wear@163¥com").
+constexpr std::array<std::string_view, 13> kMailServices = {
+    "qq",      "163",  "126",  "gmail",  "outlook", "hotmail", "yahoo",
+    "foxmail", "sina", "sohu", "icloud", "aliyun",  "yeah"};
+
 bool isLocalPartCharacter(char c)
 {
     return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -117,6 +123,31 @@ std::size_t shortLinkWithoutDotEnd(std::string_view text, std::size_t at)
     return at;
 }
 
+// The end of a mail service's name right after `at` (the '@') when its top-level domain was lost
+// or misread, including a misread " com" or "¥cn" after it; `at` when there is none.
+std::size_t mailServiceWithoutDotEnd(std::string_view text, std::size_t at)
+{
+    for (const std::string_view service : kMailServices) {
+        const std::size_t end = at + 1 + service.size();
+        if (!matchesAt(text, at + 1, service) || isAlnumAt(text, end) ||
+            (end < text.size() && text[end] == '.')) {
+            continue;
+        }
+        // One separator that is not a dot (a space, a comma, a yen sign), then the domain's ending.
+        std::size_t next = end;
+        while (next < text.size() && next - end < 3 && !isAlnum(text[next]) && text[next] != '@') {
+            ++next;
+        }
+        for (const std::string_view ending : {"com", "cn", "net"}) {
+            if (next > end && matchesAt(text, next, ending) && !isAlnumAt(text, next + ending.size())) {
+                return next + ending.size();
+            }
+        }
+        return end;
+    }
+    return at;
+}
+
 } // namespace
 
 std::vector<TextSpan> findEmails(std::string_view text)
@@ -138,6 +169,8 @@ std::vector<TextSpan> findEmails(std::string_view text)
         const bool tldIsLetters = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), isLetter);
         if (domain.labels >= 2 && tldIsLetters) {
             spans.push_back({text_kind::email, begin, domain.end});
+        } else if (const std::size_t end = mailServiceWithoutDotEnd(text, at); end > at) {
+            spans.push_back({text_kind::email, begin, end});
         }
     }
     return spans;
