@@ -1,7 +1,5 @@
 #include "core/thread_priority.hpp"
 
-#include <opencv2/core/utility.hpp>
-
 #if defined(__linux__)
 #include <pthread.h>
 #include <sched.h>
@@ -28,11 +26,6 @@ bool lowerCurrentThreadPriority() noexcept
 #else
     return false;
 #endif
-}
-
-void keepOpenCvOnCallingThreads()
-{
-    cv::setNumThreads(1);
 }
 
 } // namespace cg

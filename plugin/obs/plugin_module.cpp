@@ -1,4 +1,3 @@
-#include "core/thread_priority.hpp"
 #include "obs/acknowledge_hotkey.hpp"
 #include "obs/compliance_filter.hpp"
 #include "obs/filter_registry.hpp"
@@ -50,7 +49,6 @@ bool obs_module_load(void)
         if (rulesDir.empty())
             cg::obs::log(LOG_ERROR,
                          "data/rules is missing from the plugin's data folder: no rule pack can load");
-        cg::keepOpenCvOnCallingThreads();
         service = std::make_unique<cg::obs::GuardService>(rulesDir, configDir, cg::obs::makeGuardPublisher());
         service->scenesProvider = cg::obs::listScenes;
         service->programChecksProvider = [checks = std::make_shared<cg::obs::ProgramChecks>()] {
@@ -64,8 +62,7 @@ bool obs_module_load(void)
         cg::obs::registerAcknowledgeHotkey(service.get(), configDir / "hotkeys.json");
         cg::ui::createDock();
         service->start();
-        cg::obs::log(LOG_INFO, "plugin loaded (version %s); OpenCV runs on the analysis threads only",
-                     CG_PLUGIN_VERSION);
+        cg::obs::log(LOG_INFO, "plugin loaded (version %s)", CG_PLUGIN_VERSION);
         return true;
     } catch (const std::exception& error) {
         cg::obs::log(LOG_ERROR, "plugin not loaded: %s", error.what());

@@ -1,7 +1,6 @@
 #include "core/thread_priority.hpp"
 
 #include <gtest/gtest.h>
-#include <opencv2/core/utility.hpp>
 
 #include <thread>
 
@@ -28,14 +27,6 @@ TEST(ThreadPriority, AnAnalysisThreadRunsOnlyOnTimeNothingElseWants)
     EXPECT_EQ(policy, SCHED_IDLE);
 }
 #endif
-
-TEST(ThreadPriority, OpenCvKeepsItsWorkOnTheCallingThread)
-{
-    const int before = cv::getNumThreads();
-    keepOpenCvOnCallingThreads();
-    EXPECT_EQ(cv::getNumThreads(), 1);
-    cv::setNumThreads(before);
-}
 
 } // namespace
 } // namespace cg
