@@ -109,7 +109,22 @@ std::optional<std::size_t> wechatIdEnd(std::string_view text, std::size_t at, bo
         hasNonLetter = hasNonLetter || !isLetter(text[end]);
         ++end;
     }
-    const std::size_t length = end - at;
+    std::size_t length = end - at;
+    // An ID holds no space, but OCR reads its '_' as one ("lucky home6" for "lucky_home6"): a part
+    // too short to be an ID, then one space and a part with a digit, is one ID.
+    if (length < 6 && end + 1 < text.size() && text[end] == ' ' && isWechatIdCharacter(text[end + 1])) {
+        std::size_t joinedEnd = end + 1;
+        bool hasDigit = false;
+        while (joinedEnd < text.size() && isWechatIdCharacter(text[joinedEnd])) {
+            hasDigit = hasDigit || isDigit(text[joinedEnd]);
+            ++joinedEnd;
+        }
+        if (hasDigit) {
+            length += joinedEnd - end - 1;
+            hasNonLetter = true;
+            end = joinedEnd;
+        }
+    }
     // Followed by '@' or ".com" it is an e-mail address or a domain, read by their own scanners.
     const bool continues =
         end < text.size() && (text[end] == '@' || (text[end] == '.' && isAlnumAt(text, end + 1)));
