@@ -3,6 +3,7 @@
 #include "core/text/number_scanning.hpp"
 #include "core/text/text_scanning.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -97,28 +98,32 @@ std::optional<std::size_t> mobileNumberEnd(std::string_view digits, std::size_t 
     return end;
 }
 
+// The end of the run of WeChat ID characters that starts at `at`.
+std::size_t wechatIdRunEnd(std::string_view text, std::size_t at)
+{
+    while (at < text.size() && isWechatIdCharacter(text[at])) {
+        ++at;
+    }
+    return at;
+}
+
 // A WeChat ID: 6-20 letters, digits, '_' or '-', starting with a letter; returns its end.
 std::optional<std::size_t> wechatIdEnd(std::string_view text, std::size_t at, bool needsNonLetter)
 {
     if (!isLetterAt(text, at)) {
         return std::nullopt;
     }
-    std::size_t end = at;
-    bool hasNonLetter = false;
-    while (end < text.size() && isWechatIdCharacter(text[end])) {
-        hasNonLetter = hasNonLetter || !isLetter(text[end]);
-        ++end;
-    }
+    std::size_t end = wechatIdRunEnd(text, at);
     std::size_t length = end - at;
+    bool hasNonLetter =
+        std::any_of(text.begin() + static_cast<std::ptrdiff_t>(at),
+                    text.begin() + static_cast<std::ptrdiff_t>(end), [](char c) { return !isLetter(c); });
     // An ID holds no space, but OCR reads its '_' as one ("lucky home6" for "lucky_home6"): a part
     // too short to be an ID, then one space and a part with a digit, is one ID.
-    if (length < 6 && end + 1 < text.size() && text[end] == ' ' && isWechatIdCharacter(text[end + 1])) {
-        std::size_t joinedEnd = end + 1;
-        bool hasDigit = false;
-        while (joinedEnd < text.size() && isWechatIdCharacter(text[joinedEnd])) {
-            hasDigit = hasDigit || isDigit(text[joinedEnd]);
-            ++joinedEnd;
-        }
+    if (length < 6 && end + 1 < text.size() && text[end] == ' ') {
+        const std::size_t joinedEnd = wechatIdRunEnd(text, end + 1);
+        const bool hasDigit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(end + 1),
+                                          text.begin() + static_cast<std::ptrdiff_t>(joinedEnd), isDigit);
         if (hasDigit) {
             length += joinedEnd - end - 1;
             hasNonLetter = true;

@@ -218,6 +218,9 @@ std::vector<Component> labelComponents(const cv::Mat& mask, cv::Mat& labels)
 void splitAtHigherContrast(const cv::Mat& gradient, const TextRegionSettings& settings, cv::Mat& labels,
                            std::vector<Component>& components)
 {
+    if (settings.splitEdgeContrast <= 0) {
+        return;
+    }
     const std::size_t original = components.size();
     for (std::size_t label = 1; label < original; ++label) {
         const cv::Rect box = components[label].box;
@@ -230,7 +233,7 @@ void splitAtHigherContrast(const cv::Mat& gradient, const TextRegionSettings& se
         strong &= own;
         cv::Mat parts;
         const std::vector<Component> split = labelComponents(strong, parts);
-        if (split.size() <= 2 || settings.splitEdgeContrast <= 0) {
+        if (split.size() <= 2) {
             continue; // nothing, or one part: the component stays as it was
         }
         labels(box).setTo(0, own);

@@ -21,8 +21,8 @@ constexpr std::array<std::string_view, 34> kTopLevelDomains = {
 
 // Link shorteners, which sellers use to send buyers elsewhere. OCR often loses the small dot in
 // them ("bitly/D5Ma46Z"); written without it and followed by a path, they are still links.
-constexpr std::array<std::string_view, 10> kShortLinkHostsWithoutDot = {
-    "bitly", "tcn", "tinyurlcom", "googl", "dwzcn", "urlcn", "isgd", "owly", "cuttly", "rebrandly"};
+constexpr std::array<std::string_view, 10> kShortLinkHosts = {
+    "bit.ly", "t.cn", "tinyurl.com", "goo.gl", "dwz.cn", "url.cn", "is.gd", "ow.ly", "cutt.ly", "rebrand.ly"};
 
 // The mail services most addresses on sellers' banners use. OCR often loses or garbles the dot
 // before their top-level domain ("lucky967@gmail .", "nina17@qq com", "wear@163¥com").
@@ -108,12 +108,27 @@ bool insideAny(const std::vector<TextSpan>& spans, std::size_t at)
                        [&](const TextSpan& s) { return at >= s.begin && at < s.end; });
 }
 
+// The end of `host` written without its dots at `at` ("bitly" for "bit.ly"), or npos.
+std::size_t hostWithoutDotsEnd(std::string_view text, std::size_t at, std::string_view host)
+{
+    for (const char expected : host) {
+        if (expected == '.') {
+            continue;
+        }
+        if (at >= text.size() || toLower(text[at]) != expected) {
+            return std::string_view::npos;
+        }
+        ++at;
+    }
+    return at;
+}
+
 // The end of a short link whose host lost its dot, or `at` when there is none at `at`.
 std::size_t shortLinkWithoutDotEnd(std::string_view text, std::size_t at)
 {
-    for (const std::string_view host : kShortLinkHostsWithoutDot) {
-        const std::size_t slash = at + host.size();
-        if (matchesAt(text, at, host) && slash < text.size() && text[slash] == '/') {
+    for (const std::string_view host : kShortLinkHosts) {
+        const std::size_t slash = hostWithoutDotsEnd(text, at, host);
+        if (slash < text.size() && text[slash] == '/') {
             const std::size_t end = pathEnd(text, slash + 1);
             if (end - slash > 3) {
                 return end;
