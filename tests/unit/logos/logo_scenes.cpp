@@ -206,12 +206,24 @@ PlacedMark drawMark(cv::Mat& canvas, const Mark& mark, const MarkPlacement& plac
     std::array<cv::Point2f, 4> target{};
     const float radians = placement.angleDeg * static_cast<float>(CV_PI) / 180.0f;
     const float jitter = placement.tilt * static_cast<float>(placement.size);
+    const float turn = placement.turnDeg * static_cast<float>(CV_PI) / 180.0f;
+    const float focal = placement.focalShare * std::max(w, h);
     for (std::size_t i = 0; i < 4; ++i) {
-        const cv::Point2f p = source.at(i) - cv::Point2f(w / 2, h / 2);
+        cv::Point2f p = source.at(i) - cv::Point2f(w / 2, h / 2);
+        if (turn != 0) {
+            // Turned about an axis through its centre, then seen through a pinhole lens.
+            const float along = placement.turnAboutVerticalAxis ? p.x : p.y;
+            const float depth = along * std::sin(turn);
+            const float perspective = focal / (focal + depth);
+            p = placement.turnAboutVerticalAxis ? cv::Point2f(p.x * std::cos(turn), p.y) * perspective
+                                                : cv::Point2f(p.x, p.y * std::cos(turn)) * perspective;
+        }
+        const cv::Point2f shake =
+            turn != 0 ? cv::Point2f(0, 0)
+                      : cv::Point2f(uniform(random, -jitter, jitter), uniform(random, -jitter, jitter));
         target.at(i) = cv::Point2f(p.x * std::cos(radians) - p.y * std::sin(radians),
                                    p.x * std::sin(radians) + p.y * std::cos(radians)) +
-                       placement.centre +
-                       cv::Point2f(uniform(random, -jitter, jitter), uniform(random, -jitter, jitter));
+                       placement.centre + shake;
     }
     const cv::Mat homography = cv::getPerspectiveTransform(source.data(), target.data());
     const cv::Rect area = cv::boundingRect(std::vector<cv::Point2f>(target.begin(), target.end())) &
@@ -286,6 +298,14 @@ LogoScene makeLogoScene(std::uint32_t seed, const std::vector<Mark>& listed,
                          : tiltKind < 5 ? uniform(random, 0.0f, 0.12f)
                                         : uniform(random, 0.12f, 0.22f);
         placement.opacity = uniformInt(random, 0, 2) == 0 ? uniform(random, 0.6f, 0.95f) : 1.0f;
+        if (options.turnedAwayShare > 0 && uniform(random, 0.0f, 1.0f) < options.turnedAwayShare) {
+            // Posters and phones: a card or an app icon, barely rolled, turned well away.
+            placement.style = uniformInt(random, 0, 1) == 0 ? MarkStyle::ColourOnCard : MarkStyle::AppIcon;
+            placement.angleDeg = uniform(random, -10, 10);
+            placement.turnDeg = (uniformInt(random, 0, 1) == 0 ? -1.0f : 1.0f) * uniform(random, 30, 60);
+            placement.turnAboutVerticalAxis = uniformInt(random, 0, 2) != 0;
+            placement.focalShare = uniform(random, 1.2f, 3.0f);
+        }
         const int margin = placement.size;
         for (int attempt = 0; attempt < 20; ++attempt) {
             placement.centre = cv::Point2f(

@@ -50,6 +50,11 @@ struct MarkPlacement {
     int size = 64;      // longest side of the upright mark (of the square for an app icon), px
     float angleDeg = 0; // roll
     float tilt = 0;     // perspective: corner displacement as a share of the size
+    // A poster or phone turned away from the camera (degrees about a vertical or horizontal axis,
+    // seen through a lens `focalShare` times the sticker's size away); replaces `tilt` when not 0.
+    float turnDeg = 0;
+    bool turnAboutVerticalAxis = true;
+    float focalShare = 2;
     cv::Point2f centre; // where it goes
     float opacity = 1;
 };
@@ -64,6 +69,9 @@ struct SceneOptions {
     int maxLogos = 3; // listed marks per positive frame: 1..maxLogos
     int maxDistractors = 2;
     bool negative = false; // distractors only
+    // Share of marks on a poster or phone turned 30-60 degrees away (0: the frames of the seeds as
+    // they always were, no extra random draws).
+    float turnedAwayShare = 0;
 };
 
 LogoScene makeLogoScene(std::uint32_t seed, const std::vector<Mark>& listed,
