@@ -4,11 +4,13 @@
 //
 //   cg_logo_method_survey [frames=200] [negatives=60] [seed=1000] [agree=0.75] [neutral=0.82]
 //                         [disagree=0.85] [margin=0.06] [distinct=0.3] [scale=0.75] [coarse=0.55]
-//                         [anglestep=10] [orb=1] [budget=1000] [list=0] [save=0]
+//                         [anglestep=10] [orb=1] [budget=1000] [surfaces=1] [turned=0] [list=0]
+//                         [save=0]
 //
-// list=1 prints every miss and false report; save=N draws truth and reports on the first N frames
-// (logo_scene_N.png in the current folder); CG_LOGO_IMAGE=picture prints the reports for one picture and
-// exits.
+// turned=S draws a share S of the marks on posters and phones turned 30-60 degrees away; list=1
+// prints every miss and false report; save=N draws truth and reports on the first N frames
+// (logo_scene_N.png in the current folder); CG_LOGO_IMAGE=picture prints the reports for one picture
+// and exits.
 #include "core/logos/logo_detector.hpp"
 #include "corpus/logo_evaluation.hpp"
 #include "corpus/logo_orb_baseline.hpp"
@@ -61,10 +63,10 @@ cg::test::LogoScore evaluate(const std::vector<cg::test::LogoScene>& scenes, Det
 int main(int argc, char** argv)
 {
     std::map<std::string, double> options{
-        {"frames", 200},   {"negatives", 60},  {"seed", 1000},    {"agree", 0.75},
-        {"neutral", 0.82}, {"disagree", 0.85}, {"margin", 0.06},  {"distinct", 0.3},
-        {"orb", 1},        {"budget", 1000},   {"list", 0},       {"save", 0},
-        {"scale", 0.75},   {"coarse", 0.55},   {"anglestep", 10}, {"foreshortened", 0}};
+        {"frames", 200},      {"negatives", 60}, {"seed", 1000},    {"agree", 0.75},  {"neutral", 0.82},
+        {"disagree", 0.85},   {"margin", 0.06},  {"distinct", 0.3}, {"orb", 1},       {"budget", 1000},
+        {"list", 0},          {"save", 0},       {"scale", 0.75},   {"coarse", 0.55}, {"anglestep", 10},
+        {"foreshortened", 0}, {"surfaces", 1},   {"turned", 0}};
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         const auto equals = argument.find('=');
@@ -84,10 +86,12 @@ int main(int argc, char** argv)
 
     std::vector<cg::test::LogoScene> scenes;
     const auto seed = static_cast<std::uint32_t>(options["seed"]);
+    cg::test::SceneOptions positive;
+    positive.turnedAwayShare = static_cast<float>(options["turned"]);
     for (int i = 0; i < static_cast<int>(options["frames"]); ++i)
-        scenes.push_back(
-            cg::test::makeLogoScene(seed + static_cast<std::uint32_t>(i), listed, distractors, photos));
-    cg::test::SceneOptions negative;
+        scenes.push_back(cg::test::makeLogoScene(seed + static_cast<std::uint32_t>(i), listed, distractors,
+                                                 photos, positive));
+    cg::test::SceneOptions negative = positive;
     negative.negative = true;
     for (int i = 0; i < static_cast<int>(options["negatives"]); ++i)
         scenes.push_back(cg::test::makeLogoScene(seed + 100000 + static_cast<std::uint32_t>(i), listed,
@@ -103,6 +107,7 @@ int main(int argc, char** argv)
     settings.regionScale = options["scale"];
     settings.minDistinctiveness = static_cast<float>(options["distinct"]);
     settings.foreshortenedMarks = options["foreshortened"] != 0;
+    settings.searchTiltedSurfaces = options["surfaces"] != 0;
     settings.coarseFloor = static_cast<float>(options["coarse"]);
     settings.anglesDeg.clear();
     for (double angle = -40; angle <= 40.01; angle += options["anglestep"])

@@ -44,6 +44,20 @@ float overlapOfSmaller(const cv::Rect& a, const cv::Rect& b)
     return static_cast<float>(common / std::max(1, std::min(a.area(), b.area())));
 }
 
+// A match that passed, with the corners of its mark in analysed-picture px (a mark found on a
+// rectified surface is a quadrilateral there).
+struct FoundMark {
+    LogoMatch match;
+    std::array<cv::Point2f, 4> corners{};
+    cv::Rect bounds;
+};
+
+cv::Point2f mapped(const cv::Matx33d& homography, const cv::Point2f& point)
+{
+    const cv::Vec3d p = homography * cv::Vec3d(point.x, point.y, 1.0);
+    return {static_cast<float>(p[0] / p[2]), static_cast<float>(p[1] / p[2])};
+}
+
 } // namespace
 
 LogoDetector::LogoDetector(LogoDetectorSettings settings)
@@ -52,16 +66,9 @@ LogoDetector::LogoDetector(LogoDetectorSettings settings)
 {
 }
 
-std::vector<Detection> LogoDetector::detect(const Frame& frame)
+std::vector<LogoMatch> LogoDetector::acceptedMatches(const cv::Mat& gray, const cv::Mat& colourBgr,
+                                                     double colourScale, const CpuBudget& budget) const
 {
-    const CpuBudget budget(settings_.timeBudget);
-    if (frame.empty())
-        return {};
-    const int width = std::min(frame.width(), settings_.maxAnalysisWidth);
-    const cv::Mat gray = frame.grayScaledTo(width);
-    const double toFrame = static_cast<double>(frame.width()) / width;
-    const ColourSource colour = colourSource(frame, width);
-
     LogoRegionSettings regionSettings;
     regionSettings.maxSide = settings_.maxSide;
     regionSettings.scale = settings_.regionScale;
@@ -77,7 +84,7 @@ std::vector<Detection> LogoDetector::detect(const Frame& frame)
         const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
         const auto& logo = templates_[static_cast<std::size_t>(variant.logo)];
         const auto judge = [&](const cv::Rect& box) {
-            const auto agreement = judgeLogoColour(colour.bgr, colour.scale, box, variant, logo.colourBgr);
+            const auto agreement = judgeLogoColour(colourBgr, colourScale, box, variant, logo.colourBgr);
             const float needed = agreement == ColourAgreement::Agrees    ? settings_.scoreWhenColourAgrees
                                  : agreement == ColourAgreement::Neutral ? settings_.scoreWhenColourNeutral
                                                                          : settings_.scoreWhenColourDisagrees;
@@ -100,34 +107,86 @@ std::vector<Detection> LogoDetector::detect(const Frame& frame)
             distinctiveness >= settings_.minDistinctiveness)
             accepted.push_back(match);
     }
-    // One mark, one report: the best match wins over every box it overlaps (neighbouring proposals
-    // for the same mark, another brand on the same box), but when the same brand also matched a box
-    // around it (an app icon's square around the glyph inside it), the outer box is the one reported.
-    std::sort(accepted.begin(), accepted.end(),
-              [](const auto& a, const auto& b) { return a.score > b.score; });
-    const auto brandOf = [&](const LogoMatch& match) {
-        return variants_[static_cast<std::size_t>(match.variant)].logo;
+    return accepted;
+}
+
+std::vector<Detection> LogoDetector::detect(const Frame& frame)
+{
+    const CpuBudget budget(settings_.timeBudget);
+    if (frame.empty())
+        return {};
+    const int width = std::min(frame.width(), settings_.maxAnalysisWidth);
+    const cv::Mat gray = frame.grayScaledTo(width);
+    const double toFrame = static_cast<double>(frame.width()) / width;
+    const ColourSource colour = colourSource(frame, width);
+
+    std::vector<FoundMark> found;
+    const auto collect = [&](const std::vector<LogoMatch>& matches, const cv::Matx33d& toAnalysed) {
+        for (const auto& match : matches) {
+            const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
+            FoundMark mark{match, {}, {}};
+            for (std::size_t i = 0; i < 4; ++i) {
+                const cv::Point2f& corner = variant.corners.at(i);
+                mark.corners.at(i) =
+                    mapped(toAnalysed, cv::Point2f(static_cast<float>(match.box.x) +
+                                                       corner.x * static_cast<float>(match.box.width),
+                                                   static_cast<float>(match.box.y) +
+                                                       corner.y * static_cast<float>(match.box.height)));
+            }
+            mark.bounds =
+                cv::boundingRect(std::vector<cv::Point2f>(mark.corners.begin(), mark.corners.end()));
+            found.push_back(mark);
+        }
     };
-    std::vector<LogoMatch> kept;
-    for (const auto& match : accepted) {
-        auto overlapping = std::find_if(kept.begin(), kept.end(), [&](const LogoMatch& other) {
-            return overlapOfSmaller(match.box, other.box) > 0.4f;
+    collect(acceptedMatches(gray, colour.bgr, colour.scale, budget), cv::Matx33d::eye());
+    // A poster or phone turned away foreshortens its mark beyond what a rolled variant matches; seen
+    // square-on it is an upright mark again.
+    if (settings_.searchTiltedSurfaces) {
+        for (const auto& surface : findTiltedSurfaces(gray, settings_.surfaces)) {
+            std::vector<cv::Vec2f> stretches{{1, 1}};
+            if (surface.foreshortening != cv::Vec2f(1, 1))
+                stretches.push_back(surface.foreshortening);
+            for (const cv::Vec2f& stretch : stretches) {
+                if (budget.spent())
+                    break;
+                const RectifiedView view = rectifiedView(gray, surface, kSurfaceMargin, stretch);
+                const cv::Mat viewColour =
+                    colour.bgr.empty()
+                        ? cv::Mat()
+                        : rectifiedView(colour.bgr, surface, kSurfaceMargin, stretch, colour.scale).picture;
+                collect(acceptedMatches(view.picture, viewColour, 1.0, budget), view.toPicture);
+            }
+        }
+    }
+
+    // One mark, one report: the best match wins over every box it overlaps (neighbouring proposals
+    // for the same mark, another brand on the same box, the same mark found on a rectified
+    // surface), but when the same brand also matched a box around it (an app icon's square around
+    // the glyph inside it), the outer box is the one reported.
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.match.score > b.match.score; });
+    const auto brandOf = [&](const FoundMark& mark) {
+        return variants_[static_cast<std::size_t>(mark.match.variant)].logo;
+    };
+    std::vector<FoundMark> kept;
+    for (const auto& mark : found) {
+        auto overlapping = std::find_if(kept.begin(), kept.end(), [&](const FoundMark& other) {
+            return overlapOfSmaller(mark.bounds, other.bounds) > 0.4f;
         });
         if (overlapping == kept.end()) {
-            kept.push_back(match);
-        } else if (brandOf(*overlapping) == brandOf(match) &&
-                   overlapOfSmaller(match.box, overlapping->box) > 0.8f &&
-                   match.box.area() > 2 * overlapping->box.area()) {
-            const float score = overlapping->score;
-            *overlapping = match;
-            overlapping->score = score;
+            kept.push_back(mark);
+        } else if (brandOf(*overlapping) == brandOf(mark) &&
+                   overlapOfSmaller(mark.bounds, overlapping->bounds) > 0.8f &&
+                   mark.bounds.area() > 2 * overlapping->bounds.area()) {
+            const float score = overlapping->match.score;
+            *overlapping = mark;
+            overlapping->match.score = score;
         }
     }
 
     std::vector<Detection> detections;
-    const cv::Size frameSize(frame.width(), frame.height());
-    for (const auto& match : kept) {
-        const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
+    for (const auto& mark : kept) {
+        const auto& variant = variants_[static_cast<std::size_t>(mark.match.variant)];
         const auto& logo = templates_[static_cast<std::size_t>(variant.logo)];
         if (settings_.allowedBrands.contains(logo.slug))
             continue;
@@ -135,17 +194,13 @@ std::vector<Detection> LogoDetector::detect(const Frame& frame)
         detection.detector = std::string(kId);
         detection.category = std::string(kCategory);
         detection.label = logo.slug;
-        detection.confidence = std::clamp(match.score, 0.0f, 1.0f);
-        for (const auto& corner : variant.corners) {
+        detection.confidence = std::clamp(mark.match.score, 0.0f, 1.0f);
+        for (const auto& corner : mark.corners)
             detection.polygon.push_back(
-                {static_cast<float>((match.box.x + static_cast<double>(corner.x) * match.box.width) *
-                                    toFrame),
-                 static_cast<float>((match.box.y + static_cast<double>(corner.y) * match.box.height) *
-                                    toFrame)});
-        }
+                {static_cast<float>(corner.x * toFrame), static_cast<float>(corner.y * toFrame)});
         // The brand's name is what was seen (the dock words it: "WhatsApp logo, lower right").
         detection.text = logo.title;
-        std::string where(framePosition(detection.polygon, frameSize.width, frameSize.height));
+        std::string where(framePosition(detection.polygon, frame.width(), frame.height()));
         std::replace(where.begin(), where.end(), '_', ' ');
         detection.detail = logo.title + " logo, " + where;
         detections.push_back(std::move(detection));

@@ -4,6 +4,7 @@
 #include "core/logos/logo_bank.hpp"
 #include "core/logos/logo_candidates.hpp"
 #include "core/logos/logo_matching.hpp"
+#include "core/logos/logo_surfaces.hpp"
 #include "core/logos/logo_templates.hpp"
 
 #include <set>
@@ -46,6 +47,9 @@ struct LogoDetectorSettings {
     std::vector<float> anglesDeg{-40, -30, -20, -10, 0, 10, 20, 30, 40};
     // Also match upright marks foreshortened (a poster or phone turned away).
     bool foreshortenedMarks = false;
+    // Also look at tilted flat surfaces (posters, cards, phones turned away) square-on.
+    bool searchTiltedSurfaces = true;
+    TiltedSurfaceSettings surfaces;
 };
 
 // Finds the marks of external platforms (WeChat, WhatsApp, TikTok, ...; data/logos/manifest.json):
@@ -72,6 +76,14 @@ class LogoDetector final : public Detector {
     [[nodiscard]] const std::vector<LogoTemplate>& templates() const { return templates_; }
 
   private:
+    // A rectified surface is looked at with this share of its size around it.
+    static constexpr float kSurfaceMargin = 0.1f;
+
+    // The matches on `gray` that pass the colour, margin and distinctiveness tests; `colourBgr`
+    // (possibly empty) is `gray`'s picture in colour, `colourScale` times its size.
+    std::vector<LogoMatch> acceptedMatches(const cv::Mat& gray, const cv::Mat& colourBgr, double colourScale,
+                                           const CpuBudget& budget) const;
+
     LogoDetectorSettings settings_;
     std::vector<LogoTemplate> templates_;
     std::vector<LogoVariant> variants_;

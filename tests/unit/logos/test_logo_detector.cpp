@@ -132,6 +132,34 @@ TEST_F(LogoDetectorTest, FindsARotatedAppIconAndAWhiteMarkOnTheLumaFrameWithPrev
     EXPECT_GT(iou(boxOf(found[1]), tiktok.box), 0.5);
 }
 
+TEST_F(LogoDetectorTest, FindsAMarkOnAPosterTurnedAwayFromTheCamera)
+{
+    Drawn drawn{texture(7), {}};
+    std::mt19937 random(11);
+    MarkPlacement poster;
+    poster.style = MarkStyle::ColourOnCard;
+    poster.size = 150;
+    poster.centre = {400, 360};
+    poster.turnDeg = 55;
+    poster.focalShare = 1.5f;
+    drawn.mark = drawMark(drawn.bgr, markNamed(listed, "wechat"), poster, random);
+
+    auto upright = settingsWith();
+    upright.searchTiltedSurfaces = false;
+    EXPECT_TRUE(LogoDetector(upright).detect(colourFrame(drawn.bgr)).empty())
+        << "the upright search alone already finds it: the test shows nothing";
+    const auto found = LogoDetector(settingsWith()).detect(colourFrame(drawn.bgr));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].label, "wechat");
+    // The mark, or the card it is printed on (an app icon in reverse): either places it.
+    const cv::Rect box = boxOf(found[0]);
+    EXPECT_TRUE(box.contains((drawn.mark.box.tl() + drawn.mark.box.br()) / 2));
+    EXPECT_LT(box.area(), 4 * drawn.mark.box.area());
+    // The outline follows the mark's perspective: its near side is the longer one.
+    const auto& p = found[0].polygon;
+    EXPECT_GT(std::abs(p[3].y - p[0].y), 1.15f * std::abs(p[2].y - p[1].y));
+}
+
 TEST_F(LogoDetectorTest, NeverReportsABrandThePackAllows)
 {
     auto drawn = drawOne(markNamed(listed, "whatsapp"), MarkStyle::Colour, 80, {1000, 330});
