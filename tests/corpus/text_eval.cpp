@@ -4,7 +4,8 @@
 // cg_text_eval baseline FOLDER: Tesseract over the whole frame (PSM 11) with the same classifier.
 // cg_text_eval lines IMAGE FOLDER: every region as OCR sees it and what it reads (for looking).
 // Options: --languages L, --line-height N, --edge N, --confidence N (word), --line-confidence N,
-// --budget MS, --gap F, --save FOLDER (generated frames with their regions drawn), --verbose.
+// --budget MS, --gap F, --save FOLDER (generated frames with their regions drawn), --only CATEGORY
+// (generated frames whose violations are all of one category), --verbose.
 #include "core/text/line_image.hpp"
 #include "corpus/text_evaluation.hpp"
 #include "corpus/text_frames.hpp"
@@ -29,6 +30,7 @@ int main(int argc, char** argv)
     settings.classifier = defaultWordLists();
     bool verbose = false;
     std::string saveFolder;
+    std::string onlyCategory;
     int first = mode == "corpus" ? 3 : 4;
     for (int i = first; i + 1 < argc || (i < argc && std::string(argv[i]) == "--verbose"); ++i) {
         const std::string option = argv[i];
@@ -57,6 +59,8 @@ int main(int argc, char** argv)
             settings.regions.wordGapFactor = std::stod(value);
         } else if (option == "--save") {
             saveFolder = value;
+        } else if (option == "--only") {
+            onlyCategory = value;
         }
     }
     if (mode == "render") { // cg_text_eval render TEXT OUT.png: one line in a banner, for quick looks
@@ -170,6 +174,7 @@ int main(int argc, char** argv)
         const auto seed = static_cast<unsigned>(std::stoul(argv[3]));
         std::vector<cv::Mat> backgrounds = TextFrameGenerator::sharedPhotos();
         TextFrameGenerator generator(backgrounds, seed);
+        generator.onlyViolationsOf(onlyCategory);
         std::vector<TruthFrame> saved;
         for (int i = 0; i < count; ++i) {
             char name[32];

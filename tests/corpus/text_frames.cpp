@@ -167,8 +167,11 @@ TextSample TextSampleMaker::make(const std::string& category)
         const int kind = std::uniform_int_distribution<int>(0, 3)(random_);
         const std::string name = account(5, 14);
         if (kind == 0) {
-            const std::string platform = pick({"Instagram", "TikTok", "快手", "抖音", "IG:", "Follow"});
-            sample.text = platform + " @" + name;
+            const std::string platform =
+                pick({"Instagram", "TikTok", "快手", "抖音", "IG:", "Follow", "抖音号:", "快手号"});
+            // The apps' own account numbers follow their marker without an '@'.
+            const bool accountMarker = platform.find("号") != std::string::npos;
+            sample.text = platform + (accountMarker ? " " : " @") + name;
             if (platform != "Follow" && platform != "IG:") {
                 sample.alsoMatches = {"platform_name"};
             }
@@ -268,7 +271,8 @@ TextSample TextSampleMaker::make(const std::string& category)
 TextSample TextSampleMaker::makeAny(bool violation)
 {
     if (violation) {
-        return make(kViolationCategories[random_() % kViolationCategories.size()]);
+        const std::string& category = kViolationCategories[random_() % kViolationCategories.size()];
+        return make(onlyCategory_.empty() ? category : onlyCategory_);
     }
     return make(std::bernoulli_distribution(0.25)(random_) ? "negative_number" : "negative_text");
 }

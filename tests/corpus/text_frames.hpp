@@ -34,12 +34,15 @@ class TextSampleMaker {
     TextSample make(const std::string& category);
     TextSample makeAny(bool violation);
     std::mt19937& random() { return random_; }
+    // Every violation made from now on is of this category ("" for any).
+    void onlyViolationsOf(std::string category) { onlyCategory_ = std::move(category); }
 
   private:
     std::string pick(const std::vector<std::string>& options);
     std::string digits(int count, bool leadingNonZero = true);
     std::string account(int minLength, int maxLength);
     std::mt19937 random_;
+    std::string onlyCategory_;
 };
 
 struct GeneratedFrame {
@@ -54,6 +57,8 @@ class TextFrameGenerator {
     TextFrameGenerator(std::vector<cv::Mat> backgrounds, unsigned seed);
     ~TextFrameGenerator();
     GeneratedFrame next(const std::string& name);
+    // Many samples of one classifier: every violation drawn is of this category.
+    void onlyViolationsOf(std::string category) { samples_.onlyViolationsOf(std::move(category)); }
     // Renders one line of text in a simple lower-third banner over `background` (for unit tests).
     GeneratedFrame single(const cv::Mat& background, const TextSample& sample, int textHeight,
                           bool chineseFont, cv::Point origin = {200, 560});
