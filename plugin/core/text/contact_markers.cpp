@@ -18,9 +18,11 @@ constexpr std::array<std::string_view, 10> kWechatMarkers = {"微信号", "wecha
                                                              "威信",   "v信",    "加v",    "vx",   "wx"};
 constexpr std::array<std::string_view, 3> kQqMarkers = {"qq", "扣扣", "企鹅"};
 // Video and social platforms whose account numbers sellers show: "抖音号: lily_88", "TikTok ID lily88".
-constexpr std::array<std::string_view, 11> kPlatformAccountMarkers = {
-    "小红书",   "视频号",    "抖音",     "快手",     "tiktok", "douyin",
-    "kuaishou", "instagram", "telegram", "whatsapp", "ig"};
+// OCR reads a bold 抖 as 拌 (the same hand radical beside 斗 or 半) at most line heights; "拌音" is no
+// word, and it still needs a suffix or a colon and an account after it.
+constexpr std::array<std::string_view, 12> kPlatformAccountMarkers = {
+    "小红书", "视频号",   "抖音",      "拌音",     "快手",     "tiktok",
+    "douyin", "kuaishou", "instagram", "telegram", "whatsapp", "ig"};
 
 struct MarkerEnd {
     std::size_t markerBegin = 0;
@@ -176,7 +178,10 @@ std::vector<TextSpan> findAfterMarkers(std::string_view text, const std::array<s
         std::optional<std::size_t> end;
         for (const std::string_view marker : markers) {
             const auto found = markerAt(text, at, marker, suffixes);
-            if (found && (end = accountEnd(marker, *found))) {
+            if (!found)
+                continue;
+            end = accountEnd(marker, *found);
+            if (end) {
                 spans.push_back({kind, at, *end});
                 break;
             }

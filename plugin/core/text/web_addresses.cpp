@@ -19,10 +19,12 @@ constexpr std::array<std::string_view, 34> kTopLevelDomains = {
     "biz", "app", "tv",  "cc", "vip", "club", "site", "online", "live",  "link", "ai",  "ly",
     "hk",  "tw",  "jp",  "kr", "uk",  "de",   "ru",   "vn",     "sg",    "au"};
 
-// Link shorteners, which sellers use to send buyers elsewhere. OCR often loses the small dot in
-// them ("bitly/D5Ma46Z"); written without it and followed by a path, they are still links.
-constexpr std::array<std::string_view, 10> kShortLinkHosts = {
-    "bit.ly", "t.cn", "tinyurl.com", "goo.gl", "dwz.cn", "url.cn", "is.gd", "ow.ly", "cutt.ly", "rebrand.ly"};
+// Link shorteners and chat links, which sellers use to send buyers elsewhere. OCR often loses the
+// small dot in them or reads it as a space ("bitly/D5Ma46Z", "wa me/8613800138000"); followed by a
+// path, they are still links.
+constexpr std::array<std::string_view, 12> kShortLinkHosts = {
+    "bit.ly", "t.cn",  "tinyurl.com", "goo.gl",     "dwz.cn", "url.cn",
+    "is.gd",  "ow.ly", "cutt.ly",     "rebrand.ly", "t.me",   "wa.me"};
 
 // The mail services most addresses on sellers' banners use. OCR often loses or garbles the dot
 // before their top-level domain ("lucky967@gmail .", "nina17@qq com", "wear@163¥com").
@@ -108,11 +110,13 @@ bool insideAny(const std::vector<TextSpan>& spans, std::size_t at)
                        [&](const TextSpan& s) { return at >= s.begin && at < s.end; });
 }
 
-// The end of `host` written without its dots at `at` ("bitly" for "bit.ly"), or npos.
+// The end of `host` written with each dot lost or read as a space at `at` ("bitly" or "bit ly" for
+// "bit.ly"), or npos.
 std::size_t hostWithoutDotsEnd(std::string_view text, std::size_t at, std::string_view host)
 {
     for (const char expected : host) {
         if (expected == '.') {
+            at += (at < text.size() && text[at] == ' ') ? 1 : 0;
             continue;
         }
         if (at >= text.size() || toLower(text[at]) != expected) {
