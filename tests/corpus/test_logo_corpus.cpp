@@ -89,11 +89,9 @@ TEST(LogoCorpus, CompositesRecallAndFalseLogos)
     for (const auto& report : score.falses)
         std::cout << "  false  " << report << "\n";
 
-    // Issue 5 asks for 90 % (>= 48 px) and 75 % (32-48 px). Measured: 18/21 and 6/6 (RESULTS.md), so
-    // the first is not met yet; these floors are what the detector reaches today, so a regression
-    // shows. No false logo is the issue's own target and is met.
+    // Issue 5's targets. Measured: 20/21 and 6/6, no false logo (RESULTS.md).
     std::cout << "issue 5 targets: >= 48 px 90 %, 32-48 px 75 %, no false logo\n";
-    EXPECT_GE(score.large.rate(), 0.85) << "recall for marks >= 48 px (issue target 0.90, not met)";
+    EXPECT_GE(score.large.rate(), 0.90) << "recall for marks >= 48 px";
     EXPECT_GE(score.small.rate(), 0.75) << "recall for marks 32-48 px";
     EXPECT_EQ(score.falseOnNegatives, 0) << "false logos on frames without one";
 }

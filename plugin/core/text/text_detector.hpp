@@ -31,7 +31,7 @@ struct TextDetectorSettings {
     // A line read with less confidence than this (0..1) is read again scaled to secondLookLineHeight
     // (0: never), and the surer reading is kept.
     float secondLookBelow = 0.8f;
-    int secondLookLineHeight = 56;
+    int secondLookLineHeight = 48;
     // Where a region read as no text (a moving background's texture), new regions are read again
     // only this often.
     Millis emptyRegionRecheck{10000};
