@@ -1,5 +1,7 @@
 #include "core/text/line_image.hpp"
 
+#include "core/text/image_components.hpp"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -83,14 +85,12 @@ LineImage outlinedTextFill(const LineImage& line)
     for (const bool lightFill : {true, false}) {
         const cv::Mat& fill = lightFill ? lightMask : darkMask;
         const cv::Mat& outline = lightFill ? darkMask : lightMask;
-        cv::Mat labels, stats, centroids;
-        const int count = cv::connectedComponentsWithStats(fill, labels, stats, centroids, 4, CV_32S);
+        cv::Mat labels;
+        const std::vector<ImageComponent> components = labelComponents(fill, labels, 4);
         cv::Mat kept(line.gray.size(), CV_8UC1, cv::Scalar(0));
         int keptCount = 0;
-        for (int label = 1; label < count; ++label) {
-            const cv::Rect box(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-                               stats.at<int>(label, cv::CC_STAT_WIDTH),
-                               stats.at<int>(label, cv::CC_STAT_HEIGHT));
+        for (std::size_t label = 1; label < components.size(); ++label) {
+            const cv::Rect& box = components[label].box;
             const bool glyphHigh = box.height * 20 >= text.height * 9 && box.height * 5 <= text.height * 6;
             if (!glyphHigh || (box & inside) != box || (box & text).empty()) {
                 continue;
@@ -99,7 +99,7 @@ LineImage outlinedTextFill(const LineImage& line)
             // The ring is taken a pixel away from the fill, past the blend between fill and outline.
             const cv::Rect around = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) &
                                     cv::Rect({}, line.gray.size());
-            const cv::Mat component = labels(around) == label;
+            const cv::Mat component = labels(around) == static_cast<int>(label);
             cv::Mat near, ring;
             cv::dilate(component, near, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
             cv::dilate(near, ring, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));

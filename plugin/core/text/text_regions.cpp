@@ -1,5 +1,7 @@
 #include "core/text/text_regions.hpp"
 
+#include "core/text/image_components.hpp"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -191,32 +193,12 @@ std::vector<cv::Rect> characterCells(const cv::Mat& edges, const std::vector<cv:
     return cells;
 }
 
-struct Component {
-    cv::Rect box;
-    int area = 0;
-};
-
-// 8-connected components of `mask`, written into `labels`; entry 0 is the background.
-std::vector<Component> labelComponents(const cv::Mat& mask, cv::Mat& labels)
-{
-    cv::Mat stats, centroids;
-    const int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-    std::vector<Component> components(static_cast<std::size_t>(count));
-    for (int label = 1; label < count; ++label) {
-        components[static_cast<std::size_t>(label)] = {
-            cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-                     stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT)),
-            stats.at<int>(label, cv::CC_STAT_AREA)};
-    }
-    return components;
-}
-
 // Text that touches a long edge of the picture behind it (a cup's rim seen through a translucent
 // box, a bowl's edge under outlined letters) is one component with it, too tall for a glyph, and
 // its line is lost. The text's own edges are mostly the strongest there: such a component's
 // pixels are labelled again at a higher contrast, each part a component of its own.
 void splitAtHigherContrast(const cv::Mat& gradient, const TextRegionSettings& settings, cv::Mat& labels,
-                           std::vector<Component>& components)
+                           std::vector<ImageComponent>& components)
 {
     if (settings.splitEdgeContrast <= 0) {
         return;
@@ -232,7 +214,7 @@ void splitAtHigherContrast(const cv::Mat& gradient, const TextRegionSettings& se
         cv::morphologyEx(strong, strong, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
         strong &= own;
         cv::Mat parts;
-        const std::vector<Component> split = labelComponents(strong, parts);
+        const std::vector<ImageComponent> split = labelComponents(strong, parts, 8);
         if (split.size() <= 2) {
             continue; // nothing, or one part: the component stays as it was
         }
@@ -300,7 +282,7 @@ std::vector<TextRegion> findTextRegions(const cv::Mat& gray, const TextRegionSet
     cv::morphologyEx(edges, edges, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
 
     cv::Mat labels;
-    std::vector<Component> components = labelComponents(edges, labels);
+    std::vector<ImageComponent> components = labelComponents(edges, labels, 8);
     splitAtHigherContrast(gradient, settings, labels, components);
     const int minPiece = std::max(3, settings.minTextHeight / 2);
     std::vector<int> pieceOfLabel(components.size(), -1);
