@@ -52,12 +52,6 @@ struct FoundMark {
     cv::Rect bounds;
 };
 
-cv::Point2f mapped(const cv::Matx33d& homography, const cv::Point2f& point)
-{
-    const cv::Vec3d p = homography * cv::Vec3d(point.x, point.y, 1.0);
-    return {static_cast<float>(p[0] / p[2]), static_cast<float>(p[1] / p[2])};
-}
-
 } // namespace
 
 LogoDetector::LogoDetector(LogoDetectorSettings settings)
@@ -124,17 +118,15 @@ std::vector<Detection> LogoDetector::detect(const Frame& frame)
     const auto collect = [&](const std::vector<LogoMatch>& matches, const cv::Matx33d& toAnalysed) {
         for (const auto& match : matches) {
             const auto& variant = variants_[static_cast<std::size_t>(match.variant)];
-            FoundMark mark{match, {}, {}};
-            for (std::size_t i = 0; i < 4; ++i) {
-                const cv::Point2f& corner = variant.corners.at(i);
-                mark.corners.at(i) =
-                    mapped(toAnalysed, cv::Point2f(static_cast<float>(match.box.x) +
-                                                       corner.x * static_cast<float>(match.box.width),
-                                                   static_cast<float>(match.box.y) +
-                                                       corner.y * static_cast<float>(match.box.height)));
-            }
-            mark.bounds =
-                cv::boundingRect(std::vector<cv::Point2f>(mark.corners.begin(), mark.corners.end()));
+            std::vector<cv::Point2f> corners;
+            corners.reserve(variant.corners.size());
+            for (const cv::Point2f& corner : variant.corners)
+                corners.emplace_back(
+                    static_cast<float>(match.box.x) + corner.x * static_cast<float>(match.box.width),
+                    static_cast<float>(match.box.y) + corner.y * static_cast<float>(match.box.height));
+            cv::perspectiveTransform(corners, corners, cv::Mat(toAnalysed));
+            FoundMark mark{match, {}, cv::boundingRect(corners)};
+            std::copy(corners.begin(), corners.end(), mark.corners.begin());
             found.push_back(mark);
         }
     };
